@@ -1,0 +1,154 @@
+"""Is this line web debris (ads, promos, credits, widgets) rather than article body?
+
+`debris_reason` decides in stages, cheapest first, and names the stage that fired so every
+removal can be explained:
+
+1. whole-line widget words ("Advertisement", "Read more") and named START/ANYWHERE rules;
+2. shape rules: phone-number footers, "a | b | c" navigation, "Name/Agency" credits,
+   short imperative lines ending in "!" (promos);
+3. a caption paragraph that ends in a photo credit ("photo caption");
+4. long lines (one-line documents) are split into sentences and count as debris only when
+   most of their text is;
+5. the learned scorer (hashed word n-grams, see `learned.py`) for what no rule names.
+
+Everything matches the lowercased line, so capitalised pages and lowercased corpora both work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.clean import learned
+from newsbrief.clean.rules import compile_rules
+
+_WHOLE, _START, _START_REASONS, _ANYWHERE = compile_rules()
+_WHOLE_MAX_WORDS = 6
+_LONG_LINE_WORDS = 60  # longer lines are judged sentence by sentence
+_CAPTION_MIN_WORDS = 12
+_CAPTION_MAX_WORDS = 200
+
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+})
+_NON_WORD = re.compile(r"[^\w]+")
+_QUOTES = ('"', "'", "\u201c", "\u2018", "\u00ab")
+_PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+_TWO_NUMBERS = re.compile(r"\d[\d ().-]{7,}\d\D{1,12}\d[\d ().-]{7,}\d")
+_NAV_SEPARATORS = (" | ", " \u2022 ", " \u00b7 ", " / ")
+_SLASH_CREDIT = re.compile(r"^[a-z][a-z .'-]{1,40}/[a-z][a-z .'&-]{1,40}(?:/[a-z][a-z .'&-]{1,40})?$")
+_PROMO_BANG = re.compile(
+    r"^(?:come|join|get|grab|enter|vote|register|download|watch|listen|stream|shop|buy|win|tune|check out"
+    r"|don't miss|save|call|visit|try|subscribe|sign up|like|follow|share|find out|see|learn|discover|book)\b.*!$"
+)
+_CREDIT_TAIL = re.compile(
+    r"(?:\(photo credit should read[^)]*\)|\((?:ap|afp|reuters|epa|getty)\s?(?:photo|images?)[^)]*\)"
+    r"|\(\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*(?::|by)[^)]*\)|getty images\)?|/\s*(?:afp|ap|reuters|epa)\b[^/]{0,40})"
+    r"\s*\.?$"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_CREDIT_WORDS = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "reuters/", "/reuters", "/ap", "/afp")
+
+
+def normalise(line: str) -> str:
+    """Lowercase, plain quotes and spaces, whitespace collapsed: the form every rule matches."""
+    if not line.isascii():
+        line = line.translate(_TRANSLATE)
+    return " ".join(line.lower().split())
+
+
+def debris_reason(line: str) -> str | None:
+    """Why this line (or sentence) is debris, e.g. "advertisement"; None for article body."""
+    low = normalise(line)
+    if not low:
+        return None
+    words = low.count(" ") + 1
+    if words > _LONG_LINE_WORDS:
+        return _long_line_reason(low, words)
+    return _short_line_reason(low, words)
+
+
+def is_debris(line: str) -> bool:
+    return debris_reason(line) is not None
+
+
+def rule_reason(low: str) -> str | None:
+    """The named rule (no learned score) that flags a normalised, not-too-long line."""
+    words = low.count(" ") + 1
+    if words <= _WHOLE_MAX_WORDS and not low.startswith(_QUOTES):
+        reason = _WHOLE.get(" ".join(_NON_WORD.sub(" ", low).split()))
+        if reason:
+            return reason
+    reason = _rule_reason(low)
+    if reason:
+        return _caption_or(reason, low, words)
+    return _shape_reason(low, words)
+
+
+def split_sentences(low: str) -> list[str]:
+    """Loose sentence split, good enough to find debris sentences inside long lines."""
+    return [s for s in _SENTENCE_SPLIT.split(low) if s]
+
+
+def _short_line_reason(low: str, words: int) -> str | None:
+    reason = rule_reason(low)
+    if reason:
+        return reason
+    score = learned.debris_score(low)
+    if score is not None and score >= learned.THRESHOLD:
+        return f"learned: debris score {score:.2f}"
+    return None
+
+
+def _rule_reason(low: str) -> str | None:
+    match = _START.match(low)
+    if match:
+        return _START_REASONS[int(match.lastgroup[1:])]
+    for literal, pattern, reason in _ANYWHERE:
+        if literal in low and (pattern is None or pattern.search(low)):
+            return reason
+    return None
+
+
+def _caption_or(reason: str, low: str, words: int) -> str:
+    """A photo credit closing a longer line makes the whole line a caption."""
+    if reason == "photo credit" and words >= _CAPTION_MIN_WORDS:
+        return "photo caption"
+    return reason
+
+
+def _shape_reason(low: str, words: int) -> str | None:
+    if words <= 30 and _TWO_NUMBERS.search(low) and _count_phones(low) >= 2:
+        return "contact footer"
+    if words <= 40 and sum(map(low.count, _NAV_SEPARATORS)) >= 3 and not low.endswith("."):
+        return "navigation"
+    if words <= 8 and (_SLASH_CREDIT.match(low) or any(w in low for w in _CREDIT_WORDS)):
+        return "photo credit"
+    if words <= 25 and low.endswith("!") and _PROMO_BANG.match(low):
+        return "promo"
+    return None
+
+
+def _count_phones(low: str) -> int:
+    return sum(1 for number in _PHONE.findall(low) if sum(c.isdigit() for c in number) >= 9)
+
+
+def _long_line_reason(low: str, words: int) -> str | None:
+    """A caption ending in a credit, else debris only if most of its text is debris."""
+    if words <= _CAPTION_MAX_WORDS and _CREDIT_TAIL.search(low, max(0, len(low) - 200)):
+        return "photo caption"
+    debris_chars: dict[str, int] = {}
+    for sentence in split_sentences(low):
+        n = sentence.count(" ") + 1
+        reason = _long_sentence_reason(sentence, n) if n > _LONG_LINE_WORDS else _short_line_reason(sentence, n)
+        if reason:
+            key = "learned debris" if reason.startswith("learned") else reason
+            debris_chars[key] = debris_chars.get(key, 0) + len(sentence)
+    if sum(debris_chars.values()) * 2 >= len(low):
+        return max(debris_chars, key=debris_chars.get)
+    return None
+
+
+def _long_sentence_reason(sentence: str, words: int) -> str | None:
+    """An unsplittable run of text: only phrases that are debris anywhere count."""
+    return _rule_reason(sentence)

@@ -1,0 +1,91 @@
+"""A small logistic regression over hashed word n-grams that scores how debris-like a line is.
+
+It catches page furniture no named rule describes ("we look forward to seeing you on the
+website"). The weights come from `train_debris.py` (weak labels: sentences that recur across
+many unrelated Multi-News stories, plus the named rules) and ship as `newsbrief/data/debris_weights.npz`;
+without that file the scorer is silently off and only the rules apply.
+
+Features: token unigrams, adjacent-token bigrams (with start/end markers), the first token, and a
+few shape features (length bucket, final punctuation, digits, @, links). Hashing uses crc32, so
+training and inference agree across processes and machines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from array import array
+from pathlib import Path
+
+WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "debris_weights.npz"
+BITS = 18
+THRESHOLD = 0.95
+MAX_WORDS = 25  # longer lines are body or are caught by the rules; keeps scoring cheap
+
+_MASK = (1 << BITS) - 1
+_MIX = 1_000_003
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
+_START = zlib.crc32(b"<s>")
+_END = zlib.crc32(b"</s>")
+_LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 30)
+_cache: dict[str, int] = {}
+_model: tuple[float, array] | None | bool = False  # False: not loaded yet; None: no weights file
+
+
+def _hash(text: str) -> int:
+    value = _cache.get(text)
+    if value is None:
+        value = zlib.crc32(text.encode())
+        if len(_cache) < 500_000:
+            _cache[text] = value
+    return value
+
+
+def features(low: str) -> list[int]:
+    """Hashed feature indices of a normalised (lowercased) line."""
+    tokens = _TOKEN.findall(low)
+    if not tokens:
+        return []
+    hashes = [_hash(token) for token in tokens]
+    out = [h & _MASK for h in hashes]
+    previous = _START
+    for h in hashes:
+        out.append(((previous * _MIX) ^ h) & _MASK)
+        previous = h
+    out.append(((previous * _MIX) ^ _END) & _MASK)
+    out.append(_hash("^" + tokens[0]) & _MASK)
+    words = low.count(" ") + 1
+    bucket = next((b for b in _LENGTH_BUCKETS if words <= b), 99)
+    out.append(_hash(f"#len{bucket}") & _MASK)
+    out.append(_hash("#end" + (low[-1] if low[-1] in ".!?:\"'" else "x")) & _MASK)
+    if any(c.isdigit() for c in low):
+        out.append(_hash("#digit") & _MASK)
+    if "@" in low:
+        out.append(_hash("#at") & _MASK)
+    if "http" in low or "www." in low or ".com" in low:
+        out.append(_hash("#link") & _MASK)
+    return out
+
+
+def debris_score(low: str) -> float | None:
+    """Probability-like score in [0, 1] that the line is debris; None when no weights ship."""
+    model = _load()
+    if model is None or low.count(" ") >= MAX_WORDS:
+        return None
+    bias, weights = model
+    z = bias + sum(weights[i] for i in features(low))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _load() -> tuple[float, array] | None:
+    global _model
+    if _model is False:
+        _model = None
+        if WEIGHTS_PATH.is_file():
+            import numpy as np
+
+            with np.load(WEIGHTS_PATH) as data:
+                if int(data["bits"]) == BITS:
+                    _model = (float(data["bias"]), array("f", data["weights"].astype(np.float32).tobytes()))
+    return _model

@@ -1,0 +1,116 @@
+"""The `newsbrief` command line. Errors become one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsbrief import __version__
+from newsbrief.errors import NewsbriefError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Short, faithful, attributed briefs from many news articles about one story.",
+)
+
+
+class OutputFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+class Method(str, Enum):
+    centroid = "centroid"
+    lead = "lead"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsbrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """Short, faithful, attributed briefs from many news articles about one story."""
+
+
+@app.command()
+def brief(
+    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .json, .jsonl) and/or folders (read recursively).",
+                                                show_default=False)],
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, help="Word budget of the brief [default: 120].")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Markdown or JSON (schema newsbrief.brief/1).")] = OutputFormat.md,
+    method: Annotated[Optional[Method], typer.Option("--method", "-m", help="Summarizer [default: centroid].")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also list the debris lines removed from each article, and why.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
+) -> None:
+    """Summarize articles about one story into a brief whose every sentence cites its sources."""
+    from newsbrief.config import load_settings
+    from newsbrief.output.jsonout import brief_to_json
+    from newsbrief.output.markdown import brief_to_markdown
+    from newsbrief.pipeline import brief_from_inputs
+
+    settings = load_settings(words=words, method=method.value if method else None, max_file_bytes=max_file_bytes)
+    result = brief_from_inputs(inputs, settings)
+    for rejected in result.rejected:
+        _warn(f"skipped {rejected}")
+    text = brief_to_json(result) + "\n" if output_format is OutputFormat.json else brief_to_markdown(result, explain)
+    _emit(text, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print, or write the whole file at once: a failed run never leaves half a file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output = output.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"newsbrief: warning: {message}", err=True)
+
+
+def main() -> None:
+    """Entry point: Click reports usage errors itself (exit 2); every other failure is one line."""
+    try:
+        app()
+    except NewsbriefError as err:
+        typer.echo(f"newsbrief: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("newsbrief: interrupted", err=True)
+        sys.exit(130)
+    except OSError as err:
+        name = f"{err.filename}: " if err.filename else ""
+        typer.echo(f"newsbrief: error: {name}{err.strerror or err}", err=True)
+        sys.exit(1)
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        if os.environ.get("NEWSBRIEF_DEBUG"):
+            raise
+        typer.echo(f"newsbrief: internal error: {type(err).__name__}: {err} (set NEWSBRIEF_DEBUG=1 for details)", err=True)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Inputs (file paths, directories, ready-made Articles) -> raw Articles and Rejected inputs.
+
+This is ingest's entry point: directories are walked here, each file is read by `reader`,
+and a file reached twice (named twice, or inside two given directories) is read once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import PurePath
+
+from newsbrief.config import Settings
+from newsbrief.ingest.reader import os_reason, read_file
+from newsbrief.ingest.sniff import is_candidate
+from newsbrief.model import Article, Rejected
+
+Input = str | os.PathLike | Article
+
+
+def read_inputs(inputs: Iterable[Input], settings: Settings) -> tuple[list[Article], list[Rejected]]:
+    """Every article the inputs hold, uncleaned, and every input that could not be read.
+
+    A single path is taken as a one-item list, not iterated character by character.
+    """
+    if isinstance(inputs, (str, bytes, os.PathLike, Article)):
+        inputs = [inputs]
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    seen: set[str] = set()
+    for item in inputs:
+        results = [item] if isinstance(item, Article) else _read_path(os.fsdecode(item), settings, seen)
+        for result in results:
+            (articles if isinstance(result, Article) else rejected).append(result)
+    return articles, rejected
+
+
+def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
+    if not os.path.lexists(path):
+        yield _reject(path, "no such file or directory")
+    elif os.path.isdir(path):
+        yield from _read_directory(path, settings, seen)
+    else:
+        yield from _read_once(path, settings, seen)
+
+
+def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
+    if _already_seen(root, seen):
+        return
+    errors: list[OSError] = []
+    files = article_files(root, errors)
+    for err in errors:
+        yield _reject(err.filename or root, os_reason(err))
+    if not files and not errors:
+        yield _reject(root, "no article files found")
+    for path in files:
+        yield from _read_once(path, settings, seen)
+
+
+def article_files(root: str, errors: list[OSError] | None = None) -> list[str]:
+    """Files under `root` that may hold articles, in sorted path order.
+
+    Hidden files and folders are skipped, and so are files whose extension says they are not
+    articles (images, archives, code...); the rest are judged by their content when read.
+    Folders that cannot be listed are appended to `errors`.
+    """
+    found = []
+    for folder, subfolders, names in os.walk(root, onerror=None if errors is None else errors.append):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            path = os.path.join(folder, name)
+            if not name.startswith(".") and is_candidate(name) and os.path.isfile(path):
+                found.append(path)
+    return sorted(found, key=lambda path: PurePath(path).parts)
+
+
+def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
+    if not _already_seen(path, seen):
+        yield from read_file(path, settings)
+
+
+def _already_seen(path: str, seen: set[str]) -> bool:
+    """Whether `path` (by its real location) was read before; marks it as read."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _reject(source: str, reason: str) -> Rejected:
+    return Rejected(source=source, stage="ingest", reason=reason)

@@ -1,0 +1,123 @@
+"""The plain data objects that flow between newsbrief's stages.
+
+Article -> (clean) -> Article with `removed` filled -> (segment) -> Sentence
+-> (summarize) -> Brief made of BriefSentence, each citing SourceSpan(s).
+
+They are frozen dataclasses: stages return new objects instead of mutating,
+so any stage can be run, tested or cached on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped from an article, and why (for --explain)."""
+
+    line_no: int  # 1-based line number in the raw text
+    text: str
+    reason: str  # short rule name, e.g. "advertisement", "photo credit"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. `text` is raw until cleaned, then the cleaned body.
+
+    `id` is the input's own id where it has one, else the file path
+    (with `#N` for the N-th record of a JSONL file).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    path: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    cleaned: bool = False
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be used: it reaches the user as a one-line warning."""
+
+    source: str  # file path (and record number) that was skipped
+    stage: str  # "ingest", "clean", ...
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned article, with character offsets into `Article.text`."""
+
+    text: str
+    article_id: str
+    position: int  # 0-based index among the article's sentences
+    start: int
+    end: int
+    paragraph: int = 0
+    is_heading: bool = False  # a title/subhead line: kept in the text, never a brief sentence
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a brief sentence occurs in one source article (offsets into its cleaned text)."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """A sentence of the brief: its text and every article that carries it (or a near-copy)."""
+
+    text: str
+    sources: tuple[SourceSpan, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Source:
+    """A numbered entry of the brief's source list; `number` is the [n] citation marker."""
+
+    number: int
+    article_id: str
+    path: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A short multi-document summary whose every sentence cites its sources."""
+
+    title: str | None
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[Source, ...]
+    articles: tuple[Article, ...] = ()  # the cleaned articles the offsets point into
+    rejected: tuple[Rejected, ...] = ()
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def source_numbers(self, sentence: BriefSentence) -> list[int]:
+        """The [n] markers of a brief sentence, in source-list order."""
+        by_id = {s.article_id: s.number for s in self.sources}
+        return sorted({by_id[span.article_id] for span in sentence.sources})

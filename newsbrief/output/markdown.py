@@ -1,0 +1,45 @@
+"""The brief as Markdown: the summary with [n] citation markers, then the numbered sources."""
+
+from __future__ import annotations
+
+from newsbrief.model import Brief, Source
+
+
+def brief_to_markdown(brief: Brief, explain: bool = False) -> str:
+    lines = [f"# {brief.title or 'Brief'}", ""]
+    for sentence in brief.sentences:
+        markers = "".join(f"[{n}]" for n in brief.source_numbers(sentence))
+        lines.append(f"{sentence.text} {markers}")
+    lines += ["", "## Sources", ""]
+    lines += [f"{s.number}. {describe_source(s)}" for s in brief.sources]
+    if explain:
+        lines += ["", "## Removed as debris", ""]
+        number = {s.article_id: s.number for s in brief.sources}
+        removed = [(number[a.id], r) for a in brief.articles for r in a.removed]
+        lines += [f"- [{n}] line {r.line_no} ({r.reason}): {_shorten(r.text)}" for n, r in removed] or ["(nothing)"]
+    if brief.rejected:
+        lines += ["", "## Skipped inputs", ""]
+        lines += [f"- {r}" for r in brief.rejected]
+    return "\n".join(lines) + "\n"
+
+
+def describe_source(source: Source) -> str:
+    """`outlet — "title" — date — url — file`, with whatever is known."""
+    parts = []
+    if source.outlet:
+        parts.append(source.outlet)
+    if source.title:
+        parts.append(f"“{source.title}”")
+    if source.published:
+        parts.append(source.published.isoformat())
+    if source.url:
+        parts.append(source.url)
+    if source.path and source.path != source.url:
+        parts.append(f"`{source.path}`")
+    elif not parts:
+        parts.append(f"`{source.article_id}`")
+    return " — ".join(parts)
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

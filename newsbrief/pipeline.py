@@ -1,0 +1,75 @@
+"""The stages in order: read -> clean -> summarize -> Brief.
+
+Every stage takes and returns data objects; inputs that cannot be used become
+`Rejected` records that travel with the brief to the user.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from newsbrief.clean.article import clean_article
+from newsbrief.config import Settings
+from newsbrief.errors import NothingToSummarize
+from newsbrief.ingest.files import read_inputs
+from newsbrief.model import Article, Brief, Rejected, Source
+from newsbrief.summarize import make_summarizer
+
+
+def brief_from_inputs(inputs: Iterable, settings: Settings) -> Brief:
+    """Read paths and/or Articles, then brief them; unusable inputs are listed in `Brief.rejected`."""
+    articles, rejected = read_inputs(list(inputs), settings)
+    return brief_articles(articles, settings, rejected)
+
+
+def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Sequence[Rejected] = ()) -> Brief:
+    """Clean the articles and summarize them into a cited brief."""
+    cleaned, rejected = clean_articles(articles, list(rejected))
+    if not cleaned:
+        raise NothingToSummarize(_nothing_message(rejected))
+    sentences = make_summarizer(settings).summarize(cleaned)
+    if not sentences:  # only very short sentences: accept any length rather than say nothing
+        sentences = make_summarizer(settings.with_overrides(min_sentence_words=1)).summarize(cleaned)
+    if not sentences:
+        raise NothingToSummarize("no sentence in the articles fits the word budget "
+                                 f"of {settings.words} words")
+    sources = tuple(
+        Source(number=n, article_id=a.id, path=a.path, outlet=a.outlet, title=a.title, url=a.url,
+               published=a.published, words=len(a.text.split()))
+        for n, a in enumerate(cleaned, start=1)
+    )
+    return Brief(
+        title=_brief_title(cleaned, sentences), sentences=tuple(sentences), sources=sources,
+        articles=tuple(cleaned), rejected=tuple(rejected), settings=settings.as_dict(),
+    )
+
+
+def clean_articles(articles: Sequence[Article], rejected: list[Rejected]) -> tuple[list[Article], list[Rejected]]:
+    """Cleaned articles with body text left; the others become Rejected ("only debris")."""
+    cleaned = []
+    for article in articles:
+        article = article if article.cleaned else clean_article(article)
+        if article.text.strip():
+            cleaned.append(article)
+        else:
+            rejected.append(Rejected(article.path or article.id, "clean", "no article text left after removing debris"))
+    return cleaned, rejected
+
+
+def _brief_title(articles: Sequence[Article], sentences) -> str | None:
+    """The title of the article the brief cites most (ties: the earlier article)."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    cited = Counter(span.article_id for s in sentences for span in s.sources)
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return None
+    return max(titled, key=lambda a: (cited[a.id], -order[a.id])).title
+
+
+def _nothing_message(rejected: Sequence[Rejected]) -> str:
+    if not rejected:
+        return "no articles given"
+    if len(rejected) == 1:
+        return str(rejected[0])
+    return f"no usable article among {len(rejected)} inputs (first: {rejected[0]})"

@@ -1,0 +1,154 @@
+"""What every summarizer shares: candidates, sentence vectors, budgeted selection, ordering.
+
+A method only says how much each candidate sentence deserves a place (`score`);
+the base does the rest, the same way for every method:
+1. candidates: body sentences of a usable length that are not debris, with near-copies
+   (a repeat inside an article, the same wire sentence at several outlets) merged into one
+   candidate that remembers every copy, so the brief cites all of them;
+2. vectors: TF-IDF over the candidates' content words, rows L2-normalised;
+3. selection: greedy maximal marginal relevance (MMR) — the best-scoring candidate that is
+   not too similar to those already chosen and still fits the word budget;
+4. order: chosen sentences in reading order (earlier in their article first).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsbrief.clean.boilerplate import debris_reason
+from newsbrief.config import Settings
+from newsbrief.dedup.sentences import near_copy_groups
+from newsbrief.model import Article, BriefSentence, Sentence, SourceSpan
+from newsbrief.segment.sentences import segment_article
+from newsbrief.segment.tokens import content_words
+
+MAX_VOCABULARY = 4096
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may enter the brief, with every near-copy of it across the articles."""
+
+    sentence: Sentence  # the first occurrence: its text goes into the brief
+    copies: tuple[Sentence, ...]  # all occurrences, the first included
+    article_index: int  # input order of the first occurrence's article
+    article_sentences: int  # how many sentences that article has
+
+    @property
+    def words(self) -> int:
+        return len(self.sentence.text.split())
+
+    @property
+    def article_count(self) -> int:
+        return len({s.article_id for s in self.copies})
+
+
+class Summarizer:
+    """Base class: subclasses implement `score`; `summarize` selects and orders."""
+
+    name = "base"
+    penalise_redundancy = True
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+
+    def summarize(self, articles: Sequence[Article]) -> list[BriefSentence]:
+        candidates = build_candidates(articles, self.settings)
+        if not candidates:
+            return []
+        vectors = tfidf_vectors([c.sentence.text for c in candidates])
+        scores = np.asarray(self.score(candidates, vectors), dtype=float)
+        chosen = self.select(candidates, vectors, scores)
+        chosen.sort(key=lambda i: (candidates[i].sentence.position / candidates[i].article_sentences,
+                                   candidates[i].article_index, candidates[i].sentence.position))
+        return [to_brief_sentence(candidates[i], float(scores[i])) for i in chosen]
+
+    def score(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
+        """How much each candidate deserves a place in the brief (higher is better)."""
+        raise NotImplementedError
+
+    def select(self, candidates: Sequence[Candidate], vectors: np.ndarray, scores: np.ndarray) -> list[int]:
+        """Greedy MMR under the word budget: skip what does not fit, stop when nothing does."""
+        budget = self.settings.words
+        lam = self.settings.redundancy if self.penalise_redundancy else 1.0
+        relevance = _rescale(scores)
+        max_similarity = np.zeros(len(candidates))
+        open_ = np.ones(len(candidates), dtype=bool)
+        lengths = np.array([c.words for c in candidates])
+        chosen: list[int] = []
+        while True:
+            open_ &= lengths <= budget
+            if not open_.any():
+                return chosen
+            mmr = lam * relevance - (1.0 - lam) * max_similarity
+            best = int(np.argmax(np.where(open_, mmr, -np.inf)))
+            chosen.append(best)
+            open_[best] = False
+            budget -= lengths[best]
+            max_similarity = np.maximum(max_similarity, vectors @ vectors[best])
+
+
+def build_candidates(articles: Sequence[Article], settings: Settings) -> list[Candidate]:
+    """Sentences that may enter the brief, near-copies merged (see the module docstring)."""
+    sentences: list[tuple[int, int, Sentence]] = []
+    for index, article in enumerate(articles):
+        article_sentences = segment_article(article)
+        for sentence in article_sentences:
+            if _is_candidate(sentence, settings):
+                sentences.append((index, len(article_sentences), sentence))
+    groups = near_copy_groups([s.text for _, _, s in sentences], settings.near_copy)
+    candidates = []
+    for group in groups:
+        index, count, first = sentences[group[0]]
+        copies = tuple(sentences[i][2] for i in group)
+        candidates.append(Candidate(first, copies, index, count))
+    return candidates
+
+
+def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
+    n = len(sentence.text.split())
+    return (
+        not sentence.is_heading
+        and settings.min_sentence_words <= n <= settings.max_sentence_words
+        and debris_reason(sentence.text) is None
+    )
+
+
+def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
+    """Sentence-level TF-IDF over content words (the most frequent ones), rows L2-normalised."""
+    tokenised = [content_words(t) for t in texts]
+    df = Counter(w for tokens in tokenised for w in set(tokens))
+    vocabulary = {w: i for i, (w, _) in enumerate(df.most_common(MAX_VOCABULARY))}
+    n = len(texts)
+    idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in vocabulary], dtype=np.float32)
+    matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)
+    for row, tokens in enumerate(tokenised):
+        for w, tf in Counter(tokens).items():
+            col = vocabulary.get(w)
+            if col is not None:
+                matrix[row, col] = (1.0 + math.log(tf)) * idf[col]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def to_brief_sentence(candidate: Candidate, score: float) -> BriefSentence:
+    """The candidate's text, citing the first copy of it in each article that carries it."""
+    spans, seen = [], set()
+    for copy in candidate.copies:
+        if copy.article_id not in seen:
+            seen.add(copy.article_id)
+            spans.append(SourceSpan(copy.article_id, copy.start, copy.end))
+    return BriefSentence(text=candidate.sentence.text, sources=tuple(spans), score=score)
+
+
+def _rescale(scores: np.ndarray) -> np.ndarray:
+    """Scores mapped to [0, 1] so the MMR trade-off means the same for every method."""
+    low, high = float(scores.min()), float(scores.max())
+    if high - low < 1e-12:
+        return np.ones_like(scores)
+    return (scores - low) / (high - low)

@@ -1,0 +1,102 @@
+import time
+
+import pytest
+
+from newsbrief.clean.boilerplate import debris_reason, is_debris
+
+UNSEEN_DEBRIS = [
+    "We use cookies to ensure you get the best experience on our website. By continuing you agree to our use of cookies.",
+    "This site uses cookies. Learn more about our cookie policy.",
+    "Sign up for our daily newsletter and get the top stories delivered to your inbox.",
+    "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.",
+    "These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to.",
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
+    "Tweet with a location. You can add location information to your Tweets, such as your city or precise location.",
+    "Add this Tweet to your website by copying the code below.",
+    "Thanks, Obama! pic.twitter.com/AbC123xyz",
+    "— Jane Doe (@janedoe) March 3, 2017",
+    "This will appear next to all of your comments. This will not appear anywhere on Newser.",
+    "Comments are closed.",
+    "You must be logged in to post a comment.",
+    "© 2018 Associated Press. All rights reserved.",
+    "Copyright 2019 Nexstar Broadcasting, Inc. All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Share this article on Facebook",
+    "Facebook Twitter Email",
+    "Follow us on Twitter and Instagram",
+    "Click here to download our free app!",
+    "Please enable JavaScript to view this video.",
+    "Your browser does not support HTML5 video.",
+    "(AP Photo/Evan Vucci)",
+    "Image copyright Getty Images",
+    "Photo: Damian Dovarganes, AP",
+    "Related: The 15 weirdest galaxies in our universe",
+    "More: Apple iPhone X strategy stumbles",
+    "Also read: How the ceasefire collapsed",
+    "Advertisement",
+    "Story continues below advertisement",
+    "Call us: 0302 123 4567 / 0244 765 4321",
+    "Send us your news tips at tips@example.com",
+    "Thank you for subscribing!",
+    "A subscription is required to continue reading.",
+    "Media playback is unsupported on your device",
+]
+
+BODY = [
+    "ALEPPO \u2014 Syrian government forces and their allies made significant gains in east Aleppo on Monday.",
+    "\u201cIt is going to be a very difficult situation because there is no place for all these fleeing civilians.",
+    "Failed attempts at peace",
+    "Nowhere to run",
+    "The company spent $2 million on television advertisements during the campaign.",
+    "The advertisement, which ran in three states, drew complaints from parents.",
+    "Regulators want browsers to stop tracking users with third-party cookies.",
+    "The bakery sold more than 500 cookies on the first day.",
+    "The president said on Twitter that the talks had failed.",
+    "The lawsuit claims the song infringes the band's copyright.",
+    "Viewers who subscribe to the streaming service will pay $10 a month.",
+    "Anyone with information is asked to call police at 555-123-4567.",
+    '"We will not leave," she said.',
+    "Share prices fell 4 percent in early trading on Tuesday.",
+    "Photographers were barred from the courtroom during the hearing.",
+    "The archive holds letters written by soldiers during the war.",
+    "Credit agencies warned that the country's debt could be downgraded.",
+    "By Monday, forces had taken much of the area's north.",
+]
+
+
+@pytest.mark.parametrize("line", UNSEEN_DEBRIS)
+def test_unseen_debris_is_flagged(line):
+    assert debris_reason(line), line
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_text_is_kept(line):
+    assert debris_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["ADVERTISEMENT", "advertisement", "READ: what you need to know about aleppo"])
+def test_matching_ignores_case(line):
+    assert is_debris(line)
+
+
+def test_lowercased_multinews_style_crawl_text_is_flagged():
+    line = "starting in 1996, alexa internet has been donating their crawl data to the internet archive."
+    assert debris_reason(line) == "crawl description"
+
+
+def test_blank_line_is_not_debris():
+    assert debris_reason("   ") is None
+
+
+def test_reason_names_the_rule():
+    assert debris_reason("Advertisement") == "advertisement"
+    assert debris_reason("READ: Syrian regime forces seize most of old city") == "cross-link"
+
+
+def test_debris_reason_is_fast_on_typical_lines():
+    lines = (BODY + UNSEEN_DEBRIS) * 400
+    start = time.perf_counter()
+    for line in lines:
+        debris_reason(line)
+    rate = len(lines) / (time.perf_counter() - start)
+    assert rate > 25_000  # measured ~60-80k lines/s; halved as margin for slow CI machines

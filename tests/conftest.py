@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole suite: paths to ../shared data, the seeds, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE_DIR = REPO / "examples" / "aleppo"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a skip saying what is missing (a user's clone has no ../shared)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"needs {path} (the shared data folder beside the repository)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + ": CI must provide it")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return shared_path("seeds")
+
+
+@pytest.fixture(scope="session")
+def seed_paths(seeds_dir) -> list[Path]:
+    return sorted(seeds_dir.glob("*.txt"))
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """cli(*args) runs `newsbrief ARGS` in-process through the real entry point."""
+    from newsbrief.cli import main
+
+    def run(*args: str) -> CliResult:
+        monkeypatch.setattr(sys, "argv", ["newsbrief", *map(str, args)])
+        code = 0
+        try:
+            main()
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
