@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_timing:
         rows = time_example(args.repeat)
         print("## Speed: bundled example\n\n| run | time | result |\n| --- | ---: | --- |")
-        print("\n".join(rows), "\n", flush=True)
+        print("\n".join(rows) + "\n", flush=True)
 
     print(f"## Quality: Multi-News val, first {args.clusters} clusters, {args.words}-word budget\n")
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/cluster (median) | empty |")

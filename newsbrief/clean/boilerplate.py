@@ -22,16 +22,24 @@ from newsbrief.clean import learned
 from newsbrief.clean.rules import compile_rules
 
 _WHOLE, _START, _START_REASONS, _ANYWHERE = compile_rules()
+_ANYWHERE_WORDS = frozenset(_ANYWHERE) - {""}
 _WHOLE_MAX_WORDS = 6
-_LONG_LINE_WORDS = 60  # longer lines are judged sentence by sentence
+_LONG_LINE_WORDS = 40  # longer lines are judged sentence by sentence
 _CAPTION_MIN_WORDS = 12
-_CAPTION_MAX_WORDS = 200
+_CAPTION_MAX_WORDS = 120
+_GLUED_WORDS = 40  # a longer "sentence" is debris glued to body text (no line breaks, no full stop) ...
+_LOCAL_REASONS = frozenset({  # ... and these rules only speak for the words they matched, not for the body around them
+    "photo credit", "photo caption", "advertisement", "browser notice", "cross-link", "tweet embed",
+    "promo", "share prompt", "archive notice", "byline",
+})
+_LOCAL_CHARS = 100  # the most text such a rule can vouch for inside a longer sentence
 
 _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
 })
 _NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _QUOTES = ('"', "'", "\u201c", "\u2018", "\u00ab")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _TWO_NUMBERS = re.compile(r"\d[\d ().-]{7,}\d\D{1,12}\d[\d ().-]{7,}\d")
@@ -43,7 +51,7 @@ _PROMO_BANG = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     r"(?:\(photo credit should read[^)]*\)|\((?:ap|afp|reuters|epa|getty)\s?(?:photo|images?)[^)]*\)"
-    r"|\(\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*(?::|by)[^)]*\)|getty images\)?|/\s*(?:afp|ap|reuters|epa)\b[^/]{0,40})"
+    r"|\(\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*(?::|by)[^)]*\)|\(\s*[^()]{0,60}getty images\))"
     r"\s*\.?$"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -104,10 +112,13 @@ def _rule_reason(low: str) -> str | None:
     match = _START.match(low)
     if match:
         return _START_REASONS[int(match.lastgroup[1:])]
-    for literal, pattern, reason in _ANYWHERE:
-        if literal in low and (pattern is None or pattern.search(low)):
-            return reason
-    return None
+    best = None
+    for word in [*_ANYWHERE_WORDS.intersection(_WORD.findall(low)), ""]:
+        for check in _ANYWHERE.get(word, ()):
+            order, literal, pattern, _ = check
+            if (best is None or order < best[0]) and literal in low and (pattern is None or pattern.search(low)):
+                best = check
+    return best[3] if best else None
 
 
 def _caption_or(reason: str, low: str, words: int) -> str:
@@ -138,13 +149,20 @@ def _long_line_reason(low: str, words: int) -> str | None:
     if words <= _CAPTION_MAX_WORDS and _CREDIT_TAIL.search(low, max(0, len(low) - 200)):
         return "photo caption"
     debris_chars: dict[str, int] = {}
+    half, body = len(low) / 2, 0
     for sentence in split_sentences(low):
         n = sentence.count(" ") + 1
         reason = _long_sentence_reason(sentence, n) if n > _LONG_LINE_WORDS else _short_line_reason(sentence, n)
-        if reason:
+        if reason and not (n > _GLUED_WORDS and reason in _LOCAL_REASONS):
             key = "learned debris" if reason.startswith("learned") else reason
-            debris_chars[key] = debris_chars.get(key, 0) + len(sentence)
-    if sum(debris_chars.values()) * 2 >= len(low):
+            weight = min(len(sentence), _LOCAL_CHARS) if reason in _LOCAL_REASONS else len(sentence)
+            debris_chars[key] = debris_chars.get(key, 0) + weight
+            body += len(sentence) - weight
+        else:
+            body += len(sentence)
+        if body > half:  # most of the line is already body: stop early
+            return None
+    if sum(debris_chars.values()) >= half:
         return max(debris_chars, key=debris_chars.get)
     return None
 

@@ -25,6 +25,7 @@ MAX_WORDS = 25  # longer lines are body or are caught by the rules; keeps scorin
 
 _MASK = (1 << BITS) - 1
 _MIX = 1_000_003
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
 _START = zlib.crc32(b"<s>")
 _END = zlib.crc32(b"</s>")
@@ -47,19 +48,16 @@ def features(low: str) -> list[int]:
     tokens = _TOKEN.findall(low)
     if not tokens:
         return []
-    hashes = [_hash(token) for token in tokens]
+    get = _cache.get
+    hashes = [get(token) or _hash(token) for token in tokens]
     out = [h & _MASK for h in hashes]
-    previous = _START
-    for h in hashes:
-        out.append(((previous * _MIX) ^ h) & _MASK)
-        previous = h
-    out.append(((previous * _MIX) ^ _END) & _MASK)
+    out += [((p * _MIX) ^ h) & _MASK for p, h in zip([_START, *hashes], [*hashes, _END])]
     out.append(_hash("^" + tokens[0]) & _MASK)
     words = low.count(" ") + 1
     bucket = next((b for b in _LENGTH_BUCKETS if words <= b), 99)
     out.append(_hash(f"#len{bucket}") & _MASK)
     out.append(_hash("#end" + (low[-1] if low[-1] in ".!?:\"'" else "x")) & _MASK)
-    if any(c.isdigit() for c in low):
+    if _DIGIT.search(low):
         out.append(_hash("#digit") & _MASK)
     if "@" in low:
         out.append(_hash("#at") & _MASK)
@@ -74,7 +72,7 @@ def debris_score(low: str) -> float | None:
     if model is None or low.count(" ") >= MAX_WORDS:
         return None
     bias, weights = model
-    z = bias + sum(weights[i] for i in features(low))
+    z = bias + sum(map(weights.__getitem__, features(low)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

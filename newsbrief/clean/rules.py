@@ -172,7 +172,8 @@ START: dict[str, tuple[str, ...]] = {
         r"(?:correction|clarification)\s*:", r"this is a breaking news (?:update|story)\b",
         r"check back (?:soon|later) for\b", r"ap'?s earlier story is below\b",
         r"(?:originally|first) published (?:on|at|in (?:" + _MONTH + r"|\d{4}))", r"(?:published|updated|posted|last updated|last modified)\b.{0,40}\d{1,2}:\d\d",
-        r"(?:published|updated|posted|last updated)(?: on)?:?\s+(?:" + _MONTH + r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|mon|tue|wed|thu|fri|sat|sun)",
+        r"(?:published|updated|posted|last updated)(?: on)?:?\s+(?:" + _MONTH + r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|mon|tue|wed|thu|fri|sat|sun)"
+        r"[^.!?]{0,50}(?:[.!?]\s*)?$",
     ),
     "cookie notice": (
         r"(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? (?:uses?|may use|place) cookies\b",
@@ -317,15 +318,19 @@ ANYWHERE: dict[str, dict[str, str | None]] = {
 }
 
 def compile_rules():
-    """The WHOLE lookup, the combined START regex (group `g<i>` names reason i) and the
-    ANYWHERE checks as (literal, regex or None, reason), None meaning the literal suffices."""
+    """The WHOLE lookup, the combined START regex (group `g<i>` names reason i), and the ANYWHERE
+    checks indexed by the longest word of their literal: (order, literal, regex or None, reason),
+    None meaning the literal alone suffices. Checks whose literal has no word go under ""."""
     whole = {text: reason for reason, texts in WHOLE.items() for text in texts}
     reasons = list(START)
     start = re.compile("|".join(f"(?P<g{i}>{'|'.join(START[r])})" for i, r in enumerate(reasons)))
     assert start.groups == len(reasons), "START rules must use (?:...) groups only"
-    anywhere = [
-        (literal, re.compile(pattern) if pattern else None, reason)
-        for reason, table in ANYWHERE.items()
-        for literal, pattern in table.items()
-    ]
+    anywhere: dict[str, list] = {}
+    order = 0
+    for reason, table in ANYWHERE.items():
+        for literal, pattern in table.items():
+            words = re.findall(r"[a-z0-9]+", literal)
+            keyword = max(words, key=len) if words else ""
+            anywhere.setdefault(keyword, []).append((order, literal, re.compile(pattern) if pattern else None, reason))
+            order += 1
     return whole, start, reasons, anywhere

@@ -13,7 +13,8 @@ def clusters_file(tmp_path):
     path = tmp_path / "clusters.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for i in range(60):
-            record = {"id": f"mn-{i}", "documents": [f"Document {i} a.", f"Document {i} b."], "summary": f"Summary {i}."}
+            documents = [f"Document {i} a.", f"Document {i} b."]
+            record = {"id": f"mn-{i}", "documents": documents, "summary": f"Summary {i}."}
             out.write(json.dumps(record) + "\n")
     return path
 
