@@ -35,6 +35,11 @@ def seed_paths(seeds_dir) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
 
 
+@pytest.fixture(scope="session")
+def multinews_val() -> Path:
+    return shared_path("data", "multinews", "val.jsonl.gz")
+
+
 @dataclass
 class CliResult:
     exit_code: int

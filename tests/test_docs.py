@@ -1,0 +1,44 @@
+"""The README documents how to set up, every command, option and setting; CI runs its test command."""
+
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from newsbrief.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+INSTALL_AND_RUN = "python3 -m pip install . && newsbrief brief examples/aleppo/"
+INSTALL_AND_TEST = "python3 -m pip install -e '.[test]' && python3 -m pytest"
+
+
+def quickstart_commands() -> list[str]:
+    section = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```bash\n(.*?)\n```", section, flags=re.S)
+
+
+def test_quickstart_has_exactly_the_two_setup_commands():
+    assert quickstart_commands() == [INSTALL_AND_RUN, INSTALL_AND_TEST]
+
+
+def test_ci_runs_the_readme_test_command():
+    assert INSTALL_AND_TEST in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_example_the_quickstart_briefs_is_bundled():
+    assert sorted(p.suffix for p in (REPO / "examples" / "aleppo").iterdir()) == [".txt", ".txt"]
+
+
+@pytest.mark.parametrize("setting", [f.name for f in fields(Settings)])
+def test_every_setting_is_documented(setting):
+    assert f"| `{setting}` |" in README
+
+
+def test_every_brief_option_is_documented(cli):
+    help_text = cli("brief", "--help").stdout
+    options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}
+    assert options
+    for option in options:
+        assert option in README, option
