@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -12,14 +11,21 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief import __version__
+from newsbrief.config import METHODS
 from newsbrief.errors import NewsbriefError
+from newsbrief.evaluate.cli import evaluate_app
+from newsbrief.output.files import write_atomically
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     help="Short, faithful, attributed briefs from many news articles about one story.",
 )
+
+
+app.add_typer(evaluate_app, name="evaluate")
 
 
 class OutputFormat(str, Enum):
@@ -27,9 +33,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class Method(str, Enum):
-    centroid = "centroid"
-    lead = "lead"
+Method = Enum("Method", {name: name for name in METHODS}, type=str)
 
 
 def _version(value: bool) -> None:
@@ -52,7 +56,7 @@ def brief(
                                                 show_default=False)],
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, help="Word budget of the brief [default: 120].")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Markdown or JSON (schema newsbrief.brief/1).")] = OutputFormat.md,
-    method: Annotated[Optional[Method], typer.Option("--method", "-m", help="Summarizer [default: centroid].")] = None,
+    method: Annotated[Optional[Method], typer.Option("--method", "-m", help="Summarizer [default: learned].")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Also list the debris lines removed from each article, and why.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
@@ -75,16 +79,8 @@ def _emit(text: str, output: Path | None) -> None:
     """Print, or write the whole file at once: a failed run never leaves half a file."""
     if output is None:
         sys.stdout.write(text)
-        return
-    output = output.expanduser()
-    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    else:
+        write_atomically(output, text)
 
 
 def _warn(message: str) -> None:

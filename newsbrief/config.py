@@ -13,17 +13,18 @@ from pathlib import Path
 
 from newsbrief.errors import SettingsError
 
-METHODS = ("centroid", "lead")
+METHODS = ("learned", "centroid", "lead")
 
 
 @dataclass(frozen=True)
 class Settings:
     words: int = 120
     """Word budget of the brief (whole sentences; the brief never exceeds it)."""
-    method: str = "centroid"
-    """Summarizer: `centroid` (centrality + position + MMR) or `lead` (round-robin first sentences)."""
-    redundancy: float = 0.3
-    """MMR trade-off: 1.0 ignores redundancy, lower values penalise sentences like those chosen."""
+    method: str = "learned"
+    """Summarizer: `learned` (trained scorer + MMR), `centroid` (centrality + position + MMR) or `lead`."""
+    redundancy: float | None = None
+    """MMR trade-off: 1.0 ignores redundancy, lower values penalise sentences like those chosen;
+    None: the method's own tuned value."""
     near_copy: float = 0.75
     """Dice overlap of word bigrams at which two sentences (with the same numbers) are the same sentence."""
     min_sentence_words: int = 6
@@ -40,7 +41,7 @@ class Settings:
             raise SettingsError(f"words must be at least 1, got {self.words}")
         if self.method not in METHODS:
             raise SettingsError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
-        if not 0.0 <= self.redundancy <= 1.0:
+        if self.redundancy is not None and not 0.0 <= self.redundancy <= 1.0:
             raise SettingsError(f"redundancy must be between 0 and 1, got {self.redundancy}")
         if not 0.0 < self.near_copy <= 1.0:
             raise SettingsError(f"near_copy must be in (0, 1], got {self.near_copy}")
@@ -84,7 +85,7 @@ def _from_environment(settings: Settings) -> dict:
         raw = os.environ.get(f"NEWSBRIEF_{f.name.upper()}")
         if raw is None:
             continue
-        kind = type(getattr(settings, f.name))
+        kind = float if f.name == "redundancy" else type(getattr(settings, f.name))
         try:
             values[f.name] = kind(raw)
         except ValueError:

@@ -36,8 +36,9 @@ def test_every_setting_is_documented(setting):
     assert f"| `{setting}` |" in README
 
 
-def test_every_brief_option_is_documented(cli):
-    help_text = cli("brief", "--help").stdout
+@pytest.mark.parametrize("command", [("brief",), ("evaluate", "multinews")])
+def test_every_command_option_is_documented(cli, command):
+    help_text = cli(*command, "--help").stdout
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}
     assert options
     for option in options:

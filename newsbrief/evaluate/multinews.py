@@ -1,4 +1,4 @@
-"""Multi-News clusters (gzip JSONL, one `{"id", "documents", "summary"}` record a line).
+"""Multi-News clusters (JSONL, plain or gzip, one `{"id", "documents", "summary"}` record a line).
 
 See ../shared/data/multinews/README.md for the data: lowercased, tokenised text,
 sources truncated to about 500 words per cluster, one summary string per cluster.
@@ -7,14 +7,20 @@ sources truncated to about 500 words per cluster, one summary string per cluster
 from __future__ import annotations
 
 import gzip
+import io
+import itertools
 import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsbrief.errors import InputError, SettingsError
 from newsbrief.model import Article
 from newsbrief.segment.sentences import split_sentences
+
+
+RECORD_SHAPE = '{"documents": [...], "summary": ...}'
 
 
 @dataclass(frozen=True)
@@ -27,22 +33,25 @@ class Cluster:
 
 
 def load_clusters(path: str | Path, limit: int | None = None, seed: int | None = None) -> Iterator[Cluster]:
-    """Clusters streamed from a `.jsonl.gz` file.
+    """Clusters from a JSONL file of `{"documents": [str, ...], "summary": str | [str, ...]}` records.
 
-    Without `seed`: the first `limit` clusters (all of them when `limit` is None), read lazily.
-    With `seed`: a reproducible uniform sample of `limit` clusters (reservoir sampling over
-    one pass), yielded in file order.
+    The file may be gzip-compressed (recognised by content). `id` is optional (default: the
+    line number); a list summary is one sentence per item. Without `seed`: the first `limit`
+    clusters (all when None), read lazily. With `seed`: a reproducible uniform sample of
+    `limit` clusters (reservoir sampling over one pass), in file order. A missing file or a
+    malformed record raises `InputError`, bad arguments `SettingsError`.
     """
     if limit is not None and limit < 0:
-        raise ValueError(f"limit must be at least 0, got {limit}")
+        raise SettingsError(f"limit must be at least 0, got {limit}")
     if seed is not None and limit is None:
-        raise ValueError("a seed draws a sample of `limit` clusters: give limit too")
+        raise SettingsError("a seed draws a random sample of `limit` clusters: give a limit too")
     path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), "no such file")
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such Multi-News file")
-    if seed is None:
-        return _first(path, limit)
-    return iter(_sample(path, limit, seed))
+        raise InputError(str(path), "not a file")
+    lines = _lines(path) if seed is None else iter(_sample(_lines(path), limit, seed))
+    return (_parse(path, line_no, line) for line_no, line in itertools.islice(lines, limit))
 
 
 def cluster_articles(cluster: Cluster) -> list[Article]:
@@ -62,36 +71,44 @@ def split_text(text: str) -> list[str]:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line_no, line in enumerate(lines, 1):
+    with open(path, "rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+    stream = gzip.open(path, "rb") if compressed else open(path, "rb")
+    with stream, io.TextIOWrapper(stream, encoding="utf-8") as text:
+        for line_no, line in enumerate(text, 1):
             if line.strip():
                 yield line_no, line
 
 
-def _parse(path: Path, line_no: int, line: str) -> Cluster:
-    try:
-        record = json.loads(line)
-        return Cluster(id=str(record["id"]), documents=tuple(record["documents"]), summary=record["summary"])
-    except (json.JSONDecodeError, KeyError, TypeError) as err:
-        raise ValueError(f"{path}:{line_no}: not a Multi-News record ({err})") from None
-
-
-def _first(path: Path, limit: int | None) -> Iterator[Cluster]:
-    for n, (line_no, line) in enumerate(_lines(path)):
-        if limit is not None and n >= limit:
-            return
-        yield _parse(path, line_no, line)
-
-
-def _sample(path: Path, limit: int, seed: int) -> list[Cluster]:
+def _sample(lines: Iterator[tuple[int, str]], limit: int, seed: int) -> list[tuple[int, str]]:
     # Reservoir sampling over raw lines (only the chosen ones are parsed), then file order.
     rng = random.Random(seed)
     reservoir: list[tuple[int, str]] = []
-    for n, item in enumerate(_lines(path)):
+    for n, item in enumerate(lines):
         if n < limit:
             reservoir.append(item)
         else:
             slot = rng.randrange(n + 1)
             if slot < limit:
                 reservoir[slot] = item
-    return [_parse(path, line_no, line) for line_no, line in sorted(reservoir)]
+    return sorted(reservoir)
+
+
+def _parse(path: Path, line_no: int, line: str) -> Cluster:
+    def bad(reason: str) -> InputError:
+        return InputError(f"{path}:{line_no}", f"not a {RECORD_SHAPE} record ({reason})")
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise bad(f"invalid JSON: {err.msg}") from None
+    if not isinstance(record, dict):
+        raise bad(f"a JSON {type(record).__name__}, not an object")
+    documents, summary = record.get("documents"), record.get("summary")
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        raise bad('"documents" must be a list of strings')
+    if isinstance(summary, list) and all(isinstance(s, str) for s in summary):
+        summary = "\n".join(summary)
+    if not isinstance(summary, str):
+        raise bad('"summary" must be a string or a list of strings')
+    return Cluster(id=str(record.get("id", line_no)), documents=tuple(documents), summary=summary)

@@ -12,6 +12,10 @@ def make_summarizer(settings: Settings) -> Summarizer:
         from newsbrief.summarize.lead import LeadSummarizer
 
         return LeadSummarizer(settings)
-    from newsbrief.summarize.centroid import CentroidSummarizer
+    if settings.method == "centroid":
+        from newsbrief.summarize.centroid import CentroidSummarizer
 
-    return CentroidSummarizer(settings)
+        return CentroidSummarizer(settings)
+    from newsbrief.summarize.learned import LearnedSummarizer
+
+    return LearnedSummarizer(settings)

@@ -37,7 +37,9 @@ class Candidate:
     sentence: Sentence  # the first occurrence: its text goes into the brief
     copies: tuple[Sentence, ...]  # all occurrences, the first included
     article_index: int  # input order of the first occurrence's article
-    article_sentences: int  # how many sentences that article has
+    article_sentences: int  # how many body sentences (headings left out) that article has
+    position: int  # the first occurrence's index among its article's body sentences
+    best_position: int  # the earliest body position among all copies
 
     @property
     def words(self) -> int:
@@ -52,7 +54,7 @@ class Summarizer:
     """Base class: subclasses implement `score`; `summarize` selects and orders."""
 
     name = "base"
-    penalise_redundancy = True
+    redundancy = 0.3  # the method's tuned MMR trade-off, used unless settings.redundancy is given
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
@@ -64,8 +66,8 @@ class Summarizer:
         vectors = tfidf_vectors([c.sentence.text for c in candidates])
         scores = np.asarray(self.score(candidates, vectors), dtype=float)
         chosen = self.select(candidates, vectors, scores)
-        chosen.sort(key=lambda i: (candidates[i].sentence.position / candidates[i].article_sentences,
-                                   candidates[i].article_index, candidates[i].sentence.position))
+        chosen.sort(key=lambda i: (candidates[i].position / candidates[i].article_sentences,
+                                   candidates[i].article_index, candidates[i].position))
         return [to_brief_sentence(candidates[i], float(scores[i])) for i in chosen]
 
     def score(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
@@ -75,7 +77,7 @@ class Summarizer:
     def select(self, candidates: Sequence[Candidate], vectors: np.ndarray, scores: np.ndarray) -> list[int]:
         """Greedy MMR under the word budget: skip what does not fit, stop when nothing does."""
         budget = self.settings.words
-        lam = self.settings.redundancy if self.penalise_redundancy else 1.0
+        lam = self.redundancy if self.settings.redundancy is None else self.settings.redundancy
         relevance = _rescale(scores)
         max_similarity = np.zeros(len(candidates))
         open_ = np.ones(len(candidates), dtype=bool)
@@ -95,26 +97,24 @@ class Summarizer:
 
 def build_candidates(articles: Sequence[Article], settings: Settings) -> list[Candidate]:
     """Sentences that may enter the brief, near-copies merged (see the module docstring)."""
-    sentences: list[tuple[int, int, Sentence]] = []
+    found: list[tuple[int, int, int, Sentence]] = []  # article index, body sentences, body position, sentence
     for index, article in enumerate(articles):
-        article_sentences = segment_article(article)
-        for sentence in article_sentences:
-            if _is_candidate(sentence, settings):
-                sentences.append((index, len(article_sentences), sentence))
-    groups = near_copy_groups([s.text for _, _, s in sentences], settings.near_copy)
+        body = [s for s in segment_article(article) if not s.is_heading]
+        found.extend((index, len(body), position, s) for position, s in enumerate(body) if _is_candidate(s, settings))
+    groups = near_copy_groups([s.text for *_, s in found], settings.near_copy)
     candidates = []
     for group in groups:
-        index, count, first = sentences[group[0]]
-        copies = tuple(sentences[i][2] for i in group)
-        candidates.append(Candidate(first, copies, index, count))
+        index, count, position, first = found[group[0]]
+        copies = tuple(found[i][3] for i in group)
+        best = min(found[i][2] for i in group)
+        candidates.append(Candidate(first, copies, index, count, position, best))
     return candidates
 
 
 def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
     n = len(sentence.text.split())
     return (
-        not sentence.is_heading
-        and settings.min_sentence_words <= n <= settings.max_sentence_words
+        settings.min_sentence_words <= n <= settings.max_sentence_words
         and debris_reason(sentence.text) is None
     )
 
@@ -123,7 +123,9 @@ def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
     """Sentence-level TF-IDF over content words (the most frequent ones), rows L2-normalised."""
     tokenised = [content_words(t) for t in texts]
     df = Counter(w for tokens in tokenised for w in set(tokens))
-    vocabulary = {w: i for i, (w, _) in enumerate(df.most_common(MAX_VOCABULARY))}
+    # Sorted by frequency, then alphabetically: the same columns in every process (set order is hash-seeded).
+    kept = sorted(df, key=lambda w: (-df[w], w))[:MAX_VOCABULARY]
+    vocabulary = {w: i for i, w in enumerate(kept)}
     n = len(texts)
     idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in vocabulary], dtype=np.float32)
     matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)

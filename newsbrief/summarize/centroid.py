@@ -16,7 +16,10 @@ from newsbrief.summarize.base import Candidate, Summarizer
 
 
 class CentroidSummarizer(Summarizer):
+    """Weights and MMR trade-off chosen on 1,000 Multi-News train clusters (benchmarks/RESULTS.md)."""
+
     name = "centroid"
+    redundancy = 0.3
 
     def __init__(self, settings=None, centrality: float = 1.0, support: float = 1.0, position: float = 2.0):
         super().__init__(settings)
@@ -71,4 +74,4 @@ def cross_document_support(vectors: np.ndarray, candidates: Sequence[Candidate])
 
 def position_prior(candidates: Sequence[Candidate]) -> np.ndarray:
     """1 for an article's first sentence, decaying as 1/sqrt(1 + position)."""
-    return np.array([1.0 / np.sqrt(1.0 + min(s.position for s in c.copies)) for c in candidates])
+    return np.array([1.0 / np.sqrt(1.0 + c.best_position) for c in candidates])

@@ -11,13 +11,8 @@ from newsbrief.summarize.base import Candidate, Summarizer
 
 class LeadSummarizer(Summarizer):
     name = "lead"
-    penalise_redundancy = False
+    redundancy = 1.0  # round-robin order, no redundancy control
 
     def score(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
         """First sentences of every article, then second sentences, ... in article order."""
-        ordinal: dict[int, int] = {}
-        ranks = []
-        for c in candidates:  # candidates come in article order, then sentence order
-            ordinal[c.article_index] = ordinal.get(c.article_index, -1) + 1
-            ranks.append(ordinal[c.article_index] * len(candidates) + c.article_index)
-        return -np.array(ranks, dtype=float)
+        return -np.array([c.position * len(candidates) + c.article_index for c in candidates], dtype=float)

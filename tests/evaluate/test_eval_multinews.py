@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from newsbrief.errors import InputError, SettingsError
+
 from newsbrief.evaluate.multinews import Cluster, cluster_articles, load_clusters, reference_sentences
 
 
@@ -41,14 +43,14 @@ def test_seeded_sample_is_reproducible_and_in_file_order(clusters_file):
 
 
 def test_bad_arguments_and_records(clusters_file, tmp_path):
-    with pytest.raises(ValueError, match="limit"):
+    with pytest.raises(SettingsError, match="limit"):
         load_clusters(clusters_file, seed=1)
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(InputError):
         load_clusters(tmp_path / "missing.jsonl.gz")
     broken = tmp_path / "broken.jsonl.gz"
     with gzip.open(broken, "wt") as out:
         out.write('{"id": "x"}\n')
-    with pytest.raises(ValueError, match=r"broken.jsonl.gz:1: not a Multi-News record"):
+    with pytest.raises(InputError, match=r"broken.jsonl.gz:1: not a"):
         list(load_clusters(broken))
 
 

@@ -2,12 +2,10 @@
 
 import pytest
 
-from newsbrief.config import Settings
+from newsbrief.config import METHODS, Settings
 from newsbrief.model import Article
 from newsbrief.summarize import make_summarizer
 from newsbrief.summarize.base import Summarizer
-
-METHODS = ["centroid", "lead"]
 
 
 @pytest.fixture(scope="module")
