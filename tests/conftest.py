@@ -63,3 +63,18 @@ def cli(capsys, monkeypatch):
         return CliResult(code, out, err)
 
     return run
+
+
+@pytest.fixture
+def assert_one_line_error():
+    """assert_one_line_error(result, *fragments): a failed run that said why in one stderr line."""
+
+    def check(result: CliResult, *fragments: str) -> None:
+        assert result.exit_code != 0
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        for fragment in fragments:
+            assert fragment in lines[0], lines[0]
+
+    return check

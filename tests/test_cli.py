@@ -11,15 +11,6 @@ EXAMPLE_DIR = REPO / "examples" / "aleppo"
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
-def assert_one_line_error(result, *fragments):
-    assert result.exit_code != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
-
-
 def test_brief_of_the_bundled_example_is_markdown_with_citations(cli):
     result = cli("brief", EXAMPLE_DIR)
     assert result.exit_code == 0, result.stderr
@@ -81,31 +72,31 @@ def test_help_is_available(cli, args):
     assert result.exit_code == 0 and "Usage" in result.stdout
 
 
-def test_missing_path_is_a_one_line_error(cli, tmp_path):
+def test_missing_path_is_a_one_line_error(cli, tmp_path, assert_one_line_error):
     assert_one_line_error(cli("brief", tmp_path / "nope.txt"), "nope.txt", "no such file")
 
 
-def test_empty_file_is_a_one_line_error(cli, tmp_path):
+def test_empty_file_is_a_one_line_error(cli, tmp_path, assert_one_line_error):
     (tmp_path / "empty.txt").write_text("")
     assert_one_line_error(cli("brief", tmp_path / "empty.txt"), "empty.txt", "empty")
 
 
-def test_binary_file_is_a_one_line_error(cli, tmp_path):
+def test_binary_file_is_a_one_line_error(cli, tmp_path, assert_one_line_error):
     (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 40)
     assert_one_line_error(cli("brief", tmp_path / "image.txt"), "image.txt", "binary")
 
 
-def test_directory_without_articles_is_a_one_line_error(cli, tmp_path):
+def test_directory_without_articles_is_a_one_line_error(cli, tmp_path, assert_one_line_error):
     (tmp_path / "sub").mkdir()
     assert_one_line_error(cli("brief", tmp_path / "sub"), "sub", "no article files")
 
 
-def test_malformed_json_is_a_one_line_error(cli, tmp_path):
+def test_malformed_json_is_a_one_line_error(cli, tmp_path, assert_one_line_error):
     (tmp_path / "bad.json").write_text('{"title": "x", "text": "unterminated')
     assert_one_line_error(cli("brief", tmp_path / "bad.json"), "bad.json", "malformed JSON")
 
 
-def test_oversized_file_is_refused_with_the_limit(cli, tmp_path):
+def test_oversized_file_is_refused_with_the_limit(cli, tmp_path, assert_one_line_error):
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.write(b"Syrian forces advanced. " * 10)

@@ -135,16 +135,9 @@ def check_parity(out: Path, texts: list[str]) -> float:
 
 def val_sentences(n: int) -> list[str]:
     """The first `n` sentences of the Multi-News validation documents (newsbrief's splitter)."""
-    from newsbrief.segment.sentences import split_sentences
+    from newsbrief.evaluate.multinews import first_sentences
 
-    sentences: list[str] = []
-    with gzip.open(MULTINEWS_VAL, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            for doc in json.loads(line)["documents"]:
-                sentences.extend(doc[s:e] for s, e in split_sentences(doc))
-            if len(sentences) >= n:
-                return sentences[:n]
-    return sentences
+    return first_sentences(MULTINEWS_VAL, n)
 
 
 def semeval_pearson(encode) -> float:

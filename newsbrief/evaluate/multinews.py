@@ -64,6 +64,17 @@ def reference_sentences(summary: str) -> list[str]:
     return split_text(summary)
 
 
+def first_sentences(path: str | Path, n: int) -> list[str]:
+    """The first `n` sentences of a Multi-News file's documents, in file order (newsbrief's splitter)."""
+    sentences: list[str] = []
+    for cluster in load_clusters(path):
+        for document in cluster.documents:
+            sentences.extend(document[s:e] for s, e in split_sentences(document))
+        if len(sentences) >= n:
+            break
+    return sentences[:n]
+
+
 def split_text(text: str) -> list[str]:
     """Sentences of a text (newsbrief's splitter), whitespace-normalised, blanks dropped."""
     sentences = (" ".join(text[start:end].split()) for start, end in split_sentences(text))

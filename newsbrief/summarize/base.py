@@ -2,7 +2,8 @@
 
 A method only says how much each candidate sentence deserves a place (`score`);
 the base does the rest, the same way for every method:
-1. candidates: body sentences of a usable length that are not debris, with near-copies
+1. candidates: body sentences of a usable length that are neither debris nor a fragment of a
+   longer quotation (it would lose its speaker), with near-copies
    (a repeat inside an article, the same wire sentence at several outlets) merged into one
    candidate that remembers every copy, so the brief cites all of them;
 2. vectors: TF-IDF over the candidates' content words, rows L2-normalised;
@@ -115,8 +116,19 @@ def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
     n = len(sentence.text.split())
     return (
         settings.min_sentence_words <= n <= settings.max_sentence_words
+        and not opens_unclosed_quote(sentence.text)
         and debris_reason(sentence.text) is None
     )
+
+
+def opens_unclosed_quote(text: str) -> bool:
+    """A fragment of a longer quotation: it opens a quote that a later sentence closes.
+
+    Standing alone in a brief it would lose its speaker, so it is never chosen.
+    """
+    if "“" in text or "”" in text:
+        return text.count("“") > text.count("”")
+    return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
 
 
 def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:

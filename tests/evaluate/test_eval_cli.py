@@ -37,15 +37,6 @@ def val_sample(multinews_val, tmp_path) -> Path:
     return path
 
 
-def assert_one_line_error(result, *fragments):
-    assert result.exit_code != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-
-
 def table_rows(stdout):
     return [line.split("|")[1].strip() for line in stdout.splitlines() if line.startswith("| ")][2:]
 
@@ -81,12 +72,12 @@ def test_data_folders_are_looked_for_beside_the_current_directory_then_the_check
     assert data_dirs() == [tmp_path.parent / "shared" / "data", repo.parent / "shared" / "data"]
 
 
-def test_a_missing_data_file_is_a_one_line_error(evaluate, tmp_path):
+def test_a_missing_data_file_is_a_one_line_error(evaluate, tmp_path, assert_one_line_error):
     result = evaluate("multinews", "--data", tmp_path / "nope.jsonl", "--methods", "lead")
     assert_one_line_error(result, "nope.jsonl: no such file")
 
 
-def test_a_malformed_record_is_a_one_line_error(evaluate, tmp_path):
+def test_a_malformed_record_is_a_one_line_error(evaluate, tmp_path, assert_one_line_error):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"documents": ["A town flooded."], "summary": "Flood."}\n{"documents": "x"}\n')
     assert_one_line_error(evaluate("multinews", "--data", path, "--methods", "lead"), f"{path}:2: not a ")
@@ -98,7 +89,7 @@ def test_a_malformed_record_is_a_one_line_error(evaluate, tmp_path):
     (["--methods", "lead", "--seed", "3"], "give --limit too"),
     (["--methods", "lead", "--json", "/no/such/folder/out.json"], "its folder does not exist"),
 ])
-def test_bad_options_are_one_line_errors(evaluate, tmp_path, args, fragment):
+def test_bad_options_are_one_line_errors(evaluate, tmp_path, args, fragment, assert_one_line_error):
     path = tmp_path / "ok.jsonl"
     path.write_text('{"documents": ["A town flooded."], "summary": "Flood."}\n')
     assert_one_line_error(evaluate("multinews", "--data", path, *args), fragment)

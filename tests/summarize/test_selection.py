@@ -1,10 +1,11 @@
 """The shared selection step: MMR under the word budget, and reading order."""
 
 import numpy as np
+import pytest
 
 from newsbrief.config import Settings
 from newsbrief.model import Article
-from newsbrief.summarize.base import build_candidates, tfidf_vectors
+from newsbrief.summarize.base import build_candidates, opens_unclosed_quote, tfidf_vectors
 from newsbrief.summarize.centroid import CentroidSummarizer
 
 
@@ -39,3 +40,14 @@ def test_chosen_sentences_come_in_reading_order():
     chosen = CentroidSummarizer(Settings(words=40)).summarize([article])
     positions = [s.sources[0].start for s in chosen]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("“It is going to be a very difficult situation because there is no place for them.", True),
+    ('" we will not leave, the people of aleppo will not leave our homes', True),
+    ("“There is a mass exodus,” he said.", False),
+    ('" i am here, " he said.', False),
+    ("The army said the city had fallen.", False),
+])
+def test_a_sentence_opening_an_unclosed_quote_is_a_fragment(text, fragment):
+    assert opens_unclosed_quote(text) is fragment
