@@ -1,6 +1,5 @@
 """The reference baselines."""
 
-from pathlib import Path
 
 import pytest
 
@@ -8,7 +7,6 @@ from newsbrief.evaluate.baselines import lead, oracle, tfidf_centroid_mmr
 from newsbrief.evaluate.multinews import load_clusters, reference_sentences
 from newsbrief.evaluate.rouge import rouge
 
-VAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "multinews" / "val.jsonl.gz"
 
 DOCS = [
     "The river flooded the town on monday. Residents fled to the hills. Schools were closed.",
@@ -47,10 +45,8 @@ def test_oracle_stops_when_nothing_helps():
     assert oracle(DOCS, ["Completely unrelated words."], 100) == []
 
 
-def test_oracle_beats_lead_on_val_clusters():
-    if not VAL.is_file():
-        pytest.skip(f"needs ../shared/data/multinews (no {VAL})")
-    for cluster in load_clusters(VAL, limit=5):
+def test_oracle_beats_lead_on_val_clusters(multinews_val):
+    for cluster in load_clusters(multinews_val, limit=5):
         reference = reference_sentences(cluster.summary)
         docs = list(cluster.documents)
         best, base = rouge(oracle(docs, reference, 260), reference), rouge(lead(docs, 260), reference)
