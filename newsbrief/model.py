@@ -39,6 +39,8 @@ class Article:
     path: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     cleaned: bool = False
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code ("en"), detected or given; None: unknown
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Brief:
     articles: tuple[Article, ...] = ()  # the cleaned articles the offsets point into
     rejected: tuple[Rejected, ...] = ()
     settings: dict = field(default_factory=dict)
+    facts: object | None = None  # newsbrief.facts.Facts when facts were extracted
 
     @property
     def text(self) -> str:
