@@ -14,6 +14,10 @@ from newsbrief import __version__
 from newsbrief.config import METHODS
 from newsbrief.errors import NewsbriefError
 from newsbrief.evaluate.cli import evaluate_app
+from newsbrief.facts.cli import facts as facts_command
+from newsbrief.extract.cli import extract as extract_command
+from newsbrief.stories.cli import stories as stories_command
+from newsbrief.service.cli import ingest as ingest_command, serve as serve_command
 from newsbrief.output.files import write_atomically
 
 app = typer.Typer(
@@ -26,6 +30,11 @@ app = typer.Typer(
 
 
 app.add_typer(evaluate_app, name="evaluate")
+app.command("facts")(facts_command)
+app.command("extract")(extract_command)
+app.command("stories")(stories_command)
+app.command("ingest")(ingest_command)
+app.command("serve")(serve_command)
 
 
 class OutputFormat(str, Enum):
@@ -52,14 +61,16 @@ def root(
 
 @app.command()
 def brief(
-    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .json, .jsonl) and/or folders (read recursively).",
+    inputs: Annotated[list[str], typer.Argument(help="Article files (text, JSON/JSONL, HTML pages, RSS/Atom feeds, WARC archives; gzip'ed or not) and/or folders (read recursively).",
                                                 show_default=False)],
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, help="Word budget of the brief [default: 120].")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Markdown or JSON (schema newsbrief.brief/1).")] = OutputFormat.md,
     method: Annotated[Optional[Method], typer.Option("--method", "-m", help="Summarizer [default: learned].")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Also list the debris lines removed from each article, and why.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
-    max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
+    max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse text/JSON/HTML/feed files (and WARC pages) larger than this [default: 10000000].")] = None,
+    fields: Annotated[Optional[str], typer.Option("--fields", help="JSON/JSONL field names as role=name pairs, e.g. text=maintext,outlet=source.name.")] = None,
+    facts: Annotated[Optional[bool], typer.Option("--facts/--no-facts", help="Add (or leave out) the key figures, disagreements, quotes, names and timeline [default: add].")] = None,
 ) -> None:
     """Summarize articles about one story into a brief whose every sentence cites its sources."""
     from newsbrief.config import load_settings
@@ -67,10 +78,13 @@ def brief(
     from newsbrief.output.markdown import brief_to_markdown
     from newsbrief.pipeline import brief_from_inputs
 
-    settings = load_settings(words=words, method=method.value if method else None, max_file_bytes=max_file_bytes)
+    settings = load_settings(words=words, method=method.value if method else None, max_file_bytes=max_file_bytes,
+                             fields=fields, facts=facts)
     result = brief_from_inputs(inputs, settings)
     for rejected in result.rejected:
         _warn(f"skipped {rejected}")
+    for note in result.facts.notes if result.facts else ():
+        _warn(note)
     text = brief_to_json(result) + "\n" if output_format is OutputFormat.json else brief_to_markdown(result, explain)
     _emit(text, output)
 

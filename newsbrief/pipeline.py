@@ -7,11 +7,13 @@ Every stage takes and returns data objects; inputs that cannot be used become
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsbrief.clean.article import clean_article
 from newsbrief.config import Settings
 from newsbrief.errors import NothingToSummarize
+from newsbrief.facts import extract_facts
+from newsbrief.extract.language import in_languages
 from newsbrief.ingest.files import read_inputs
 from newsbrief.model import Article, Brief, Rejected, Source
 from newsbrief.summarize import make_summarizer
@@ -23,25 +25,33 @@ def brief_from_inputs(inputs: Iterable, settings: Settings) -> Brief:
     return brief_articles(articles, settings, rejected)
 
 
-def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Sequence[Rejected] = ()) -> Brief:
-    """Clean the articles and summarize them into a cited brief."""
-    cleaned, rejected = clean_articles(articles, list(rejected))
+def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Sequence[Rejected] = (), *,
+                   known: Sequence[str] = (), copies: Mapping[str, Sequence[str]] | None = None) -> Brief:
+    """Clean the articles and summarize them into a cited brief.
+
+    `known`: texts the reader has already seen (an update brief keeps only what adds to them);
+    `copies`: article id -> outlets that republished it, listed once with its source entry.
+    """
+    articles, skipped = in_languages(articles, settings.languages)  # the scorers and debris rules are English
+    cleaned, rejected = clean_articles(articles, [*rejected, *skipped])
     if not cleaned:
         raise NothingToSummarize(_nothing_message(rejected))
-    sentences = make_summarizer(settings).summarize(cleaned)
-    if not sentences:  # only very short sentences: accept any length rather than say nothing
+    sentences = make_summarizer(settings).summarize(cleaned, known)
+    if not sentences and not known:  # only very short sentences: accept any length rather than say nothing
         sentences = make_summarizer(settings.with_overrides(min_sentence_words=1)).summarize(cleaned)
     if not sentences:
         raise NothingToSummarize("no sentence in the articles fits the word budget "
                                  f"of {settings.words} words")
     sources = tuple(
         Source(number=n, article_id=a.id, path=a.path, outlet=a.outlet, title=a.title, url=a.url,
-               published=a.published, words=len(a.text.split()))
+               published=a.published, words=len(a.text.split()),
+               also_published_by=tuple((copies or {}).get(a.id, ())))
         for n, a in enumerate(cleaned, start=1)
     )
     return Brief(
         title=_brief_title(cleaned, sentences), sentences=tuple(sentences), sources=sources,
         articles=tuple(cleaned), rejected=tuple(rejected), settings=settings.as_dict(),
+        facts=extract_facts(cleaned, settings) if settings.facts else None,
     )
 
 
@@ -53,7 +63,8 @@ def clean_articles(articles: Sequence[Article], rejected: list[Rejected]) -> tup
         if article.text.strip():
             cleaned.append(article)
         else:
-            rejected.append(Rejected(article.path or article.id, "clean", "no article text left after removing debris"))
+            source = article.id if article.path in (None, article.id) else f"{article.path} (id {article.id})"
+            rejected.append(Rejected(source, "clean", "no article text left after removing debris"))
     return cleaned, rejected
 
 

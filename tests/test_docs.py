@@ -36,7 +36,8 @@ def test_every_setting_is_documented(setting):
     assert f"| `{setting}` |" in README
 
 
-@pytest.mark.parametrize("command", [("brief",), ("evaluate", "multinews")])
+@pytest.mark.parametrize("command", [("brief",), ("evaluate", "multinews"), ("stories",), ("ingest",), ("serve",),
+                                     ("extract",), ("facts",)])
 def test_every_command_option_is_documented(cli, command):
     help_text = cli(*command, "--help").stdout
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}

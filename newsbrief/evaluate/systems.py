@@ -76,7 +76,7 @@ def _newsbrief(method: str) -> System:
     def newsbrief_system(documents: list[str], reference: list[str], words: int) -> list[str]:
         articles = [Article(id=f"document-{i}", text=doc) for i, doc in enumerate(documents)]
         try:
-            brief = brief_articles(articles, Settings(words=words, method=method))
+            brief = brief_articles(articles, Settings(words=words, method=method, facts=False))  # scored: the summary only
         except NothingToSummarize:
             return []  # nothing usable left (an all-debris cluster): an empty summary
         return fit_budget([s.text for s in brief.sentences], words)

@@ -2,6 +2,7 @@
 
 This is ingest's entry point: directories are walked here, each file is read by `reader`,
 and a file reached twice (named twice, or inside two given directories) is read once.
+Every article read from a file leaves with its language detected, unless it states one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from newsbrief.config import Settings
+from newsbrief.extract.language import label_language
 from newsbrief.ingest.reader import os_reason, read_file
 from newsbrief.ingest.sniff import is_candidate
 from newsbrief.model import Article, Rejected
@@ -44,6 +46,12 @@ def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Articl
         yield from _read_once(path, settings, seen)
 
 
+def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
+    if not _already_seen(path, seen):
+        for result in read_file(path, settings):
+            yield label_language(result) if isinstance(result, Article) else result
+
+
 def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
     if _already_seen(root, seen):
         return
@@ -74,9 +82,6 @@ def article_files(root: str, errors: list[OSError] | None = None) -> list[str]:
     return sorted(found, key=lambda path: PurePath(path).parts)
 
 
-def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
-    if not _already_seen(path, seen):
-        yield from read_file(path, settings)
 
 
 def _already_seen(path: str, seen: set[str]) -> bool:

@@ -4,9 +4,13 @@ The order of checks matters:
 1. empty, missing or unreadable file;
 2. gzip is unwrapped transparently (by its magic number, not its name);
 3. a known binary magic number (sure, whatever the size);
-4. the kind (text, JSON, JSONL) from the name and first 64 KB;
-5. the size limit, before the rest is read (JSONL is exempt: it is streamed record by record);
-6. NUL or control bytes (binary), then the encoding, then the text or JSON itself.
+4. the kind (text, JSON, JSONL, HTML, RSS/Atom feed, WARC) from the first 64 KB and the name;
+5. the size limit, before the rest is read (JSONL and WARC are exempt: they are streamed
+   record by record);
+6. NUL or control bytes (binary); then HTML pages and feeds go to `newsbrief.extract` as bytes
+   (they declare their own encoding), the rest is decoded and read as text or JSON.
+
+Articles from text and JSON get their language detected here; extraction labels its own.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from newsbrief.model import Article, Rejected
 
 BINARY = "binary file, not text"
 EMPTY = "empty file"
+NO_PAGES = "WARC file with no HTML pages"
 
 
 def read_file(path: str, settings: Settings) -> Iterator[Article | Rejected]:
@@ -65,6 +70,12 @@ def _read_open(path: str, raw: BinaryIO, size: int, settings: Settings) -> Itera
         yield _reject(path, BINARY)
         return
     kind = kind_of(path, head)
+    if kind == "warc":
+        from newsbrief.extract.warc import articles_from_warc  # here: newsbrief.extract reads through ingest
+
+        raw.seek(0)  # as stored: warcio undoes gzip record by record
+        yield from _non_empty(path, articles_from_warc(raw, path=path, settings=settings), NO_PAGES)
+        return
     if kind != "jsonl" and not compressed and size > settings.max_file_bytes:
         yield _reject(path, file_too_large(size, settings))
         return
@@ -78,6 +89,12 @@ def _read_open(path: str, raw: BinaryIO, size: int, settings: Settings) -> Itera
     data = head + stream.read(max(0, settings.max_file_bytes + 1 - len(head)))
     if len(data) > settings.max_file_bytes:  # a gzip (its real size is unknown) or a growing file
         yield _reject(path, file_too_large(None, settings, what="uncompressed file" if compressed else "file"))
+        return
+    if kind in ("html", "feed"):
+        yield from _extracted(kind, data, path, settings)
+        return
+    if kind == "xml":
+        yield _reject(path, "XML that is neither an RSS/Atom feed nor an HTML page")
         return
     try:
         text = normalize_newlines(decode(data))
@@ -94,14 +111,25 @@ def _read_open(path: str, raw: BinaryIO, size: int, settings: Settings) -> Itera
         yield Article(id=path, text=text, path=path)
 
 
-def _non_empty(path: str, results: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:
-    """`results`, or a single 'empty file' when there are none (a JSONL of blank lines)."""
+def _extracted(kind: str, data: bytes, path: str, settings: Settings) -> Iterator[Article | Rejected]:
+    """An HTML page's or a feed's articles, from its bytes (markup declares its own encoding)."""
+    from newsbrief.extract.feeds import articles_from_feed
+    from newsbrief.extract.html import extract_html
+
+    if kind == "html":
+        yield extract_html(data, source=path, settings=settings, path=path)
+    else:
+        yield from articles_from_feed(data, source=path, settings=settings, path=path)
+
+
+def _non_empty(path: str, results: Iterator[Article | Rejected], reason: str = EMPTY) -> Iterator[Article | Rejected]:
+    """`results`, or a single Rejected saying why there are none (a JSONL of blank lines is 'empty')."""
     empty = True
     for result in results:
         empty = False
         yield result
     if empty:
-        yield _reject(path, EMPTY)
+        yield _reject(path, reason)
 
 
 def _one_line(err: BaseException) -> str:

@@ -1,26 +1,39 @@
 """A JSON article record -> Article, whatever common field names the scraper used.
 
-Field names cover news-please, newspaper3k, NewsAPI-style and RSS-derived dumps.
-A date is kept only when the record states a whole day: "2016-12" never becomes 1 December.
+Field names cover news-please, newspaper3k, NewsAPI-style and RSS-derived dumps; the `fields`
+setting names others (`text=maintext,outlet=source.name`: a dotted name reaches into nested
+objects). A record with no text but a page's HTML (`html`, `raw_html`) is extracted like a
+saved page, its own fields winning over what the page says; text holding HTML markup is
+turned into plain text. A date is kept only when the record states a whole day: "2016-12"
+never becomes 1 December.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from newsbrief.config import Settings
+from newsbrief.config import Settings, field_names
 from newsbrief.ingest.decode import normalize_newlines
 from newsbrief.ingest.limits import article_too_long
 from newsbrief.model import Article, Rejected
 
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article")
-TITLE_FIELDS = ("title", "headline")
-URL_FIELDS = ("url", "link")
-DATE_FIELDS = ("published", "date", "published_at", "date_publish", "pubDate")
-OUTLET_FIELDS = ("source", "outlet", "source_domain", "site_name", "publisher")
-
+COMMON_FIELDS = {
+    "id": ("id",),
+    "text": ("text", "body", "content", "maintext", "article"),
+    "html": ("html", "raw_html", "content_html"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "published_at", "date_publish", "pubDate"),
+    "outlet": ("source", "outlet", "source_domain", "site_name", "publisher"),
+    "author": ("author", "authors", "byline", "creator"),
+    "language": ("language", "lang"),
+}
 DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+_MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?=$|[-_])", re.IGNORECASE)
+_MISSING = object()
 
 
 def article_from_record(record: object, *, source: str, default_id: str, path: str,
@@ -28,29 +41,36 @@ def article_from_record(record: object, *, source: str, default_id: str, path: s
     """One record as an Article, or Rejected (with `source`, e.g. `data.jsonl:3`) saying why not."""
     if not isinstance(record, dict):
         return _reject(source, f"record is not a JSON object (got {_json_type(record)})")
-    present = [name for name in TEXT_FIELDS if name in record]
+    names = _names(settings)
+    present = [name for name in names["text"] if _has(record, name)]
     if not present:
-        return _reject(source, f"no article text (expected one of {', '.join(TEXT_FIELDS)})")
+        page = _first_string(record, names["html"])
+        if page:
+            return _article_from_page(page, record, names, source=source, default_id=default_id, path=path,
+                                      settings=settings)
+        return _reject(source, f"no article text (expected one of {', '.join(names['text'])})")
     # the first field that says something: {"text": null, "body": "..."} is read from body
-    field = next((name for name in present if record[name] not in (None, "")), present[0])
-    text = record[field]
+    field = next((name for name in present if _lookup(record, name) not in (None, "")), present[0])
+    text = _lookup(record, field)
     if isinstance(text, list) and all(isinstance(part, str) for part in text):
         text = "\n\n".join(text)  # a list of paragraphs
     if not isinstance(text, str):
         return _reject(source, f"article text in {field!r} is not a string (got {_json_type(text)})")
-    text = normalize_newlines(text)
+    text = normalize_newlines(_plain(text))
     if not text.strip():
         return _reject(source, f"empty article text in {field!r}")
     if len(text) > settings.max_article_chars:
         return _reject(source, article_too_long(len(text), settings))
     return Article(
-        id=_record_id(record.get("id")) or default_id,
+        id=_record_id(_first(record, names["id"])) or default_id,
         text=text,
-        title=_first_string(record, TITLE_FIELDS),
-        url=_first_string(record, URL_FIELDS),
-        outlet=_outlet(record),
-        published=next(filter(None, (parse_date(record.get(name)) for name in DATE_FIELDS)), None),
+        title=_first_string(record, names["title"]),
+        url=_first_string(record, names["url"]),
+        outlet=_outlet(record, names["outlet"]),
+        published=next(filter(None, (parse_date(_lookup(record, name)) for name in names["published"])), None),
         path=path,
+        author=_author(record, names["author"]),
+        language=_language(_first_string(record, names["language"])),
     )
 
 
@@ -74,9 +94,68 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-def _outlet(record: dict) -> str | None:
-    for name in OUTLET_FIELDS:
-        value = record.get(name)
+def _article_from_page(page: str, record: dict, names: dict, *, source: str, default_id: str, path: str,
+                       settings: Settings) -> Article | Rejected:
+    """A record holding a page's HTML: extract it, then let the record's own fields win."""
+    from dataclasses import replace
+
+    from newsbrief.extract.html import extract_html
+
+    url = _first_string(record, names["url"])
+    extracted = extract_html(page, source=source, settings=settings, url=url, path=path)
+    if isinstance(extracted, Rejected):
+        return extracted
+    return replace(
+        extracted,
+        id=_record_id(_first(record, names["id"])) or default_id,
+        title=_first_string(record, names["title"]) or extracted.title,
+        url=url or extracted.url,
+        outlet=_outlet(record, names["outlet"]) or extracted.outlet,
+        published=next(filter(None, (parse_date(_lookup(record, n)) for n in names["published"])), extracted.published),
+        author=_author(record, names["author"]) or extracted.author,
+        language=_language(_first_string(record, names["language"])) or extracted.language,
+    )
+
+
+def _names(settings: Settings) -> dict[str, tuple[str, ...]]:
+    """The field names to read for each role: the configured one, else the common ones."""
+    configured = field_names(settings.fields)
+    return {role: (configured[role],) if role in configured else common for role, common in COMMON_FIELDS.items()}
+
+
+def _lookup(record: dict, name: str, missing: object = None) -> object:
+    """record[name], where 'a.b' reads record['a']['b'] (a literal 'a.b' key wins)."""
+    if name in record or "." not in name:
+        return record.get(name, missing)
+    value: object = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return missing
+        value = value[part]
+    return value
+
+
+def _has(record: dict, name: str) -> bool:
+    return _lookup(record, name, _MISSING) is not _MISSING
+
+
+def _first(record: dict, names: tuple[str, ...]) -> object:
+    """The first of the fields that holds a value."""
+    return next((value for value in (_lookup(record, name) for name in names) if value not in (None, "")), None)
+
+
+def _plain(text: str) -> str:
+    """Text as given, or its plain text when it is HTML markup (an RSS-derived dump's content)."""
+    if not _MARKUP.search(text):
+        return text
+    from newsbrief.extract.fragment import fragment_text
+
+    return fragment_text(text)
+
+
+def _outlet(record: dict, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = _lookup(record, name)
         if isinstance(value, dict):  # {"id": "bbc-news", "name": "BBC News"}
             value = value.get("name")
         if _string(value):
@@ -84,8 +163,27 @@ def _outlet(record: dict) -> str | None:
     return None
 
 
+def _author(record: dict, names: tuple[str, ...]) -> str | None:
+    """An author string, or a list of names (or of {"name": ...} objects) joined with commas."""
+    for name in names:
+        value = _lookup(record, name)
+        if isinstance(value, dict):
+            value = [value]
+        if isinstance(value, list):
+            value = ", ".join(filter(None, (_string(v.get("name") if isinstance(v, dict) else v) for v in value)))
+        if _string(value):
+            return _string(value)
+    return None
+
+
+def _language(value: str | None) -> str | None:
+    """'en', 'en-GB' or 'EN' -> 'en'; anything else is not a language code."""
+    match = _LANGUAGE.match(value or "")
+    return match.group().lower() if match else None
+
+
 def _first_string(record: dict, names: tuple[str, ...]) -> str | None:
-    return next(filter(None, (_string(record.get(name)) for name in names)), None)
+    return next(filter(None, (_string(_lookup(record, name)) for name in names)), None)
 
 
 def _string(value: object) -> str | None:

@@ -1,7 +1,10 @@
-"""What a file is, told from its name and its first bytes: skip it, text, JSON or JSONL.
+"""What a file is, told from its name and its first bytes: skip it, text, JSON, JSONL, an HTML
+page, an RSS/Atom feed, a WARC archive, or XML that is none of these.
 
-The extension decides where it is unambiguous (`.txt`, `.jsonl`); otherwise the content does,
-so an article saved without an extension, or JSONL saved as `.json`, is still read right.
+Content that can only be one thing decides first: a WARC header, an HTML doctype or <html>
+element, an <rss>/<feed>/<rdf:RDF> root. Then the extension, where it is unambiguous (`.txt`,
+`.jsonl`, `.html`); otherwise the content again, so an article saved without an extension, or
+JSONL saved as `.json`, is still read right.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ MAX_CONTROL_SHARE = 0.10  # share of C0 control bytes above which a file is not 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+FEED_SUFFIXES = {".rss", ".atom"}
+XML_SUFFIXES = {".xml", ".rdf"}
+WARC_SUFFIXES = {".warc"}
+SUFFIX_KINDS = {
+    **dict.fromkeys(TEXT_SUFFIXES, "text"), **dict.fromkeys(HTML_SUFFIXES, "html"),
+    **dict.fromkeys(FEED_SUFFIXES, "feed"), **dict.fromkeys(XML_SUFFIXES, "xml"), **dict.fromkeys(WARC_SUFFIXES, "warc"),
+}
 GZIP_SUFFIXES = {".gz", ".gzip"}
 
 # Skipped when found in a directory (a file named explicitly is always read).
@@ -35,8 +46,8 @@ NOT_ARTICLE_SUFFIXES = {
     ".mp3", ".mp4", ".m4a", ".wav", ".flac", ".ogg", ".avi", ".mov", ".mkv", ".webm",
     # data stores and arrays
     ".db", ".sqlite", ".sqlite3", ".parquet", ".pkl", ".pickle", ".npy", ".npz", ".h5", ".arrow",
-    # markup, code and tables: text, but not article text
-    ".html", ".htm", ".xml", ".css", ".js", ".py", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".ini",
+    # code, styles and tables: text, but not article text
+    ".css", ".js", ".py", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".ini",
     ".cfg", ".lock", ".log", ".sh",
 }
 
@@ -51,6 +62,16 @@ BINARY_MAGIC = (
 # JSON begins with `{"`, `{}`, `[{`, `[]`, ... ; "[Reuters] ..." or "{Update}" stays text.
 _JSON_START = re.compile(rb'\s*(\{\s*["}]|\[\s*[\[{\]"])')
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+# What may come before a markup document's first element: space, <?xml ...?>, comments, a doctype.
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>", re.DOTALL | re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(rb"<([a-z][\w:.-]*)", re.IGNORECASE)
+FEED_ROOTS = {b"rss", b"feed", b"rdf:rdf"}
+HTML_ROOTS = {b"html", b"head", b"body"}
+HTML_ELEMENTS = {
+    b"title", b"meta", b"link", b"base", b"script", b"style", b"noscript",
+    b"div", b"p", b"article", b"main", b"section", b"header", b"nav", b"h1", b"h2", b"h3", b"table", b"span",
+    b"a", b"ul", b"ol", b"form", b"iframe", b"img", b"br",
+}
 
 
 def suffixes(path: str) -> list[str]:
@@ -86,17 +107,47 @@ def looks_binary(head: bytes) -> bool:
 
 
 def kind_of(path: str, head: bytes) -> str:
-    """'jsonl', 'json' or 'text', from the extension where it is clear, else from `head`."""
+    """'warc', 'html', 'feed', 'xml', 'jsonl', 'json' or 'text': from `head` where only one kind
+    starts like it, else from the extension where it is clear, else from `head` again."""
     found = suffixes(path)
     last = found[-1] if found else ""
-    if last in TEXT_SUFFIXES:
-        return "text"
     start = _ascii_view(head)
+    markup = markup_kind(start)
+    if start.lstrip().startswith(b"WARC/"):
+        return "warc"
+    if markup in ("feed", "html"):
+        return markup
+    if last in SUFFIX_KINDS:
+        return SUFFIX_KINDS[last]
+    if markup:  # an HTML fragment ("fragment") or other XML
+        return "html" if markup == "fragment" else "xml"
     if last in JSONL_SUFFIXES:  # ... unless it holds a JSON array after all
         return "json" if start.lstrip().startswith(b"[") else "jsonl"
     if last in JSON_SUFFIXES or _JSON_START.match(start):
         return "jsonl" if _first_line_is_record(start) else "json"
     return "text"
+
+
+def markup_kind(start: bytes) -> str | None:
+    """What markup document `start` opens, by its doctype and first element, else None: 'feed',
+    'html' (an HTML doctype or <html>/<head>/<body>), 'fragment' (another HTML element: a page
+    only if the extension does not say otherwise) or 'xml' (an <?xml ...?> declaration: text
+    opening with "<Reuters>" is still text)."""
+    position, declared_xml, doctype_html = 0, False, False
+    while item := _PROLOG_ITEM.match(start, position):
+        lowered = item.group().lower()
+        declared_xml |= lowered.startswith(b"<?xml")
+        doctype_html |= lowered.startswith(b"<!doctype") and b"html" in lowered
+        position = item.end()
+    element = _FIRST_ELEMENT.match(start, position)
+    name = element.group(1).lower() if element else b""
+    if name in FEED_ROOTS:
+        return "feed"
+    if doctype_html or name in HTML_ROOTS:
+        return "html"
+    if name in HTML_ELEMENTS:
+        return "fragment"
+    return "xml" if declared_xml else None
 
 
 def _ascii_view(head: bytes) -> bytes:

@@ -31,7 +31,17 @@ def brief_to_dict(brief: Brief) -> dict:
         "sources": [_source_to_dict(s, removed.get(s.article_id, ())) for s in brief.sources],
         "rejected": [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in brief.rejected],
         "settings": brief.settings,
+        **_facts_entry(brief, number),
     }
+
+
+def _facts_entry(brief: Brief, number: dict) -> dict:
+    """{"facts": {...}} when the brief carries facts (optional in schema version 1), else nothing."""
+    if brief.facts is None:
+        return {}
+    from newsbrief.output.facts_json import facts_to_dict
+
+    return {"facts": facts_to_dict(brief.facts, number)}
 
 
 def _source_to_dict(source: Source, removed) -> dict:
@@ -44,6 +54,7 @@ def _source_to_dict(source: Source, removed) -> dict:
         "url": source.url,
         "published": source.published.isoformat() if source.published else None,
         "words": source.words,
+        "also_published_by": list(source.also_published_by),
         "removed": [{"line": r.line_no, "text": r.text, "reason": r.reason} for r in removed],
     }
 

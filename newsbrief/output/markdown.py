@@ -10,6 +10,12 @@ def brief_to_markdown(brief: Brief, explain: bool = False) -> str:
     for sentence in brief.sentences:
         markers = "".join(f"[{n}]" for n in brief.source_numbers(sentence))
         lines.append(f"{sentence.text} {markers}")
+    if brief.facts is not None:
+        from newsbrief.output.facts_markdown import facts_to_markdown
+
+        numbers = {s.article_id: s.number for s in brief.sources}
+        lines += ["", *facts_to_markdown(brief.facts, numbers, brief.settings.get("facts_limit"))]
+        lines.pop()  # the facts end with a blank line; "## Sources" adds its own
     lines += ["", "## Sources", ""]
     lines += [f"{s.number}. {describe_source(s)}" for s in brief.sources]
     if explain:
@@ -38,6 +44,8 @@ def describe_source(source: Source) -> str:
         parts.append(f"`{source.path}`")
     elif not parts:
         parts.append(f"`{source.article_id}`")
+    if source.also_published_by:
+        parts.append("also published by " + ", ".join(source.also_published_by))
     return " — ".join(parts)
 
 

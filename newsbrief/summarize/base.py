@@ -60,8 +60,11 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
 
-    def summarize(self, articles: Sequence[Article]) -> list[BriefSentence]:
+    def summarize(self, articles: Sequence[Article], known: Sequence[str] = ()) -> list[BriefSentence]:
+        """Brief sentences under the word budget; with `known` texts, only sentences that add to them."""
         candidates = build_candidates(articles, self.settings)
+        if known:
+            candidates = [c for c in candidates if not is_covered(c.sentence.text, known)]
         if not candidates:
             return []
         vectors = tfidf_vectors([c.sentence.text for c in candidates])
@@ -110,6 +113,25 @@ def build_candidates(articles: Sequence[Article], settings: Settings) -> list[Ca
         best = min(found[i][2] for i in group)
         candidates.append(Candidate(first, copies, index, count, position, best))
     return candidates
+
+
+def is_covered(text: str, known: Sequence[str], share: float = 0.6) -> bool:
+    """Whether one known text already holds most of the sentence's content words (and its numbers).
+
+    An update summary keeps a sentence only when it says something the earlier articles did not.
+    """
+    words = set(content_words(text))
+    if not words:
+        return True
+    for other in known:
+        other_words = set(content_words(other))
+        if len(words & other_words) >= share * len(words) and _numbers(words) <= other_words:
+            return True
+    return False
+
+
+def _numbers(words: set[str]) -> set[str]:
+    return {w for w in words if w[0].isdigit()}
 
 
 def _is_candidate(sentence: Sentence, settings: Settings) -> bool:

@@ -50,7 +50,7 @@ def test_directory_skips_hidden_and_non_article_files(read, write, tmp_path):
     write("in/.hidden.txt")
     write("in/.git/HEAD.txt")
     write("in/photo.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
-    write("in/page.html", "<html><body>markup</body></html>")
+    write("in/style.css", "body { margin: 0; }")
     write("in/bundle.tar.gz", b"\x1f\x8b not really a tarball")
     articles, rejected = read(tmp_path / "in")
     assert [Path(a.id).name for a in articles] == ["story.txt"]

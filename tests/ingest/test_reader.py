@@ -139,3 +139,54 @@ def test_permission_error_reads_as_permission_denied():
 
 def test_other_os_errors_read_as_their_message():
     assert os_reason(OSError(5, "Input/output error")) == "cannot read: input/output error"
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Government forces take eastern Aleppo</title>
+<meta property="og:site_name" content="Example News"></head><body><nav><a href="/">Home</a><a href="/world">World</a></nav>
+<article><h1>Government forces take eastern Aleppo</h1>
+<p>Syrian government forces made significant gains in eastern Aleppo on Sunday, taking several districts that rebels had held for years.</p>
+<p>Rebels said they had withdrawn from the districts after days of heavy shelling and air strikes that killed dozens of civilians.</p>
+</article><footer>Copyright Example News</footer></body></html>"""
+FEED = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title>
+<entry><title>Gains in Aleppo</title><id>urn:1</id><content type="text">Syrian government forces made significant gains
+in eastern Aleppo on Sunday, taking several districts that rebels had held for years.</content></entry></feed>"""
+
+
+def test_html_page_is_read_as_its_article(read, write):
+    [article], rejected = read(write("page.html", PAGE))
+    assert rejected == []
+    assert (article.title, article.outlet, article.language) == ("Government forces take eastern Aleppo", "Example News", "en")
+    assert article.text.startswith("Syrian government forces") and "Home" not in article.text
+
+
+def test_gzipped_html_page_is_read(read, write):
+    [article], _ = read(write("page.html.gz", gzip.compress(PAGE.encode())))
+    assert article.text.startswith("Syrian government forces")
+
+
+def test_html_saved_under_a_text_name_is_recognised_by_content(read, write):
+    [article], _ = read(write("page.txt", PAGE))
+    assert article.title == "Government forces take eastern Aleppo" and "<p>" not in article.text
+
+
+def test_atom_feed_without_extension_is_read_by_content(read, write):
+    path = write("latest", FEED)
+    [article], rejected = read(path)
+    assert rejected == []
+    assert (article.id, article.title, article.outlet) == (f"{path}#1", "Gains in Aleppo", "Example Atom")
+
+
+def test_xml_that_is_no_feed_is_rejected(read, write):
+    path = write("sitemap.xml", '<?xml version="1.0"?><urlset><url><loc>https://example.com/</loc></url></urlset>')
+    assert read(path) == ([], [Rejected(path, "ingest", "XML that is neither an RSS/Atom feed nor an HTML page")])
+
+
+def test_warc_with_no_pages_is_rejected(read, write):
+    path = write("crawl.warc", b"WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+                               b"Content-Length: 0\r\n\r\n\r\n\r\n")
+    assert read(path) == ([], [Rejected(path, "ingest", "WARC file with no HTML pages")])
+
+
+def test_text_articles_get_their_language_detected(read, write):
+    [article], _ = read(write("story.txt"))
+    assert article.language == "en"

@@ -110,3 +110,45 @@ def test_null_text_field_gives_way_to_the_next_one():
 
 def test_null_text_is_rejected_as_not_a_string():
     assert article(text=None).reason == "article text in 'text' is not a string (got null)"
+
+
+def configured(fields: str, **record) -> Article | Rejected:
+    return article_from_record(record, source="news.jsonl:1", default_id="news.jsonl#1", path="news.jsonl",
+                               settings=Settings(fields=fields))
+
+
+def test_configured_text_field_replaces_the_common_names():
+    assert configured("text=story", story=TEXT, text="Not this.").text == TEXT
+
+
+def test_configured_field_missing_from_a_record_is_named_in_the_reason():
+    assert configured("text=story", text=TEXT).reason == "no article text (expected one of story)"
+
+
+def test_dotted_field_name_reaches_into_nested_objects():
+    got = configured("outlet=meta.site.name,published=meta.date", text=TEXT, meta={"site": {"name": "Wire"}, "date": "2016-12-05"})
+    assert (got.outlet, got.published) == ("Wire", date(2016, 12, 5))
+
+
+@pytest.mark.parametrize("value, expected", [("Jane Roe", "Jane Roe"), (["Jane Roe", "John Doe"], "Jane Roe, John Doe"),
+                                             ([{"name": "Jane Roe"}], "Jane Roe"), ({"name": "Jane Roe"}, "Jane Roe")])
+def test_author_variants(value, expected):
+    assert article(text=TEXT, authors=value).author == expected
+
+
+@pytest.mark.parametrize("value, expected", [("en", "en"), ("de-DE", "de"), ("EN", "en"), ("English", None)])
+def test_stated_language_is_a_lower_case_code(value, expected):
+    assert article(text=TEXT, language=value).language == expected
+
+
+def test_text_holding_html_markup_becomes_plain_text():
+    assert article(content="<p>One.</p><p>Two &amp; three.</p>").text == "One.\nTwo & three."
+
+
+def test_record_with_a_page_instead_of_text_is_extracted_and_its_fields_win():
+    page = ("<html><head><title>Page title</title></head><body><article>"
+            + "".join(f"<p>{TEXT} Paragraph {n} adds a few more words to read.</p>" for n in range(4))
+            + "</article></body></html>")
+    got = article(html=page, title="Record title", url="https://example.com/a")
+    assert (got.id, got.title, got.url, got.outlet) == ("news.jsonl#1", "Record title", "https://example.com/a", "example.com")
+    assert got.text.startswith(TEXT)

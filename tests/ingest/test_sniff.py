@@ -41,7 +41,7 @@ def test_article_files_are_candidates(name):
     assert is_candidate(name)
 
 
-@pytest.mark.parametrize("name", ["a.png", "a.JPG", "a.zip", "a.tar.gz", "a.pdf", "a.html", "a.pyc", "a.docx"])
+@pytest.mark.parametrize("name", ["a.png", "a.JPG", "a.zip", "a.tar.gz", "a.pdf", "a.css", "a.pyc", "a.docx"])
 def test_non_article_files_are_not_candidates(name):
     assert not is_candidate(name)
 
@@ -67,3 +67,31 @@ def test_wide_unicode_json_with_bom_is_recognised(encoding):
     head = "\ufeff" + '{"text": "x"}\n{"text": "y"}\n'
     assert kind_of("a", head.encode(encoding)) == "jsonl"
     assert not looks_binary(head.encode(encoding))
+
+
+@pytest.mark.parametrize("name, head, kind", [
+    ("a.html", b"<!DOCTYPE html><html><head>", "html"),
+    ("a.htm", b"plain words in an HTML-named file", "html"),
+    ("saved", b"<!-- saved from url=(0042)https://example.com/ -->\n<html lang='en'>", "html"),
+    ("a.txt", b"\xef\xbb\xbf  <!doctype html>\n<html>", "html"),
+    ("a", b"<div class='story'><p>Officials said</p></div>", "html"),
+    ("a.md", b"<p align='center'>A README heading</p>", "text"),
+    ("a.xml", b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html>', "html"),
+    ("feed", b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>', "feed"),
+    ("a.xml", b'<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
+    ("a.rdf", b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "feed"),
+    ("a.rss", b"not a feed inside", "feed"),
+    ("a.xml", b'<?xml version="1.0"?><urlset><url>', "xml"),
+    ("a", b'<?xml version="1.0"?><urlset><url>', "xml"),
+    ("a", b"<Reuters> Officials said on Sunday", "text"),
+    ("crawl.warc.gz", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
+    ("crawl.dat", b"WARC/1.1\r\nWARC-Type: response\r\n", "warc"),
+    ("a.json", b"WARC/1.0\r\n", "warc"),
+])
+def test_kind_of_markup_and_archives(name, head, kind):
+    assert kind_of(name, head) == kind
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.HTM", "feed.xml", "feed.rss", "crawl.warc", "crawl.warc.gz"])
+def test_pages_feeds_and_archives_are_candidates(name):
+    assert is_candidate(name)

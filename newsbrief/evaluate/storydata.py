@@ -1,0 +1,75 @@
+"""Labelled story data for the grouping benchmarks: articles with their gold story, and rated pairs.
+
+Readers for the staged sets (see each folder's README under ../shared/data/):
+- Multi-News: the articles of N clusters shuffled together, the cluster is the story;
+- Giveme5W1H news_cluster: 383 full articles, `event_id` is the story;
+- UCI News Aggregator subset: headlines only, `STORY` is the story;
+- SemEval-2022 Task 8 en-en pairs: `overall` 1 (very similar) .. 4 (very dissimilar).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsbrief.evaluate.multinews import load_clusters
+from newsbrief.ingest.records import parse_date
+from newsbrief.model import Article
+
+
+@dataclass(frozen=True)
+class LabelledArticles:
+    articles: list[Article]
+    stories: list[str]  # the gold story of each article
+
+
+@dataclass(frozen=True)
+class RatedPair:
+    a: Article
+    b: Article
+    overall: float  # 1 = very similar .. 4 = very dissimilar
+
+
+def multinews_mix(path: Path, clusters: int, seed: int) -> LabelledArticles:
+    """The articles of `clusters` random clusters, shuffled together (`seed` picks and shuffles)."""
+    found = [(Article(id=f"{c.id}/{i}", text=doc), c.id)
+             for c in load_clusters(path, limit=clusters, seed=seed) for i, doc in enumerate(c.documents)]
+    random.Random(seed).shuffle(found)
+    return LabelledArticles([a for a, _ in found], [s for _, s in found])
+
+
+def giveme5w1h(path: Path) -> LabelledArticles:
+    articles, stories = [], []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            articles.append(Article(id=str(record["id"]), text=record["text"] or "", title=record.get("title"),
+                                    url=record.get("url"), outlet=record.get("source_domain"),
+                                    published=parse_date(record.get("date_publish"))))
+            stories.append(str(record["event_id"]))
+    return LabelledArticles(articles, stories)
+
+
+def uci_headlines(path: Path) -> LabelledArticles:
+    articles, stories = [], []
+    with open(path, encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            day = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, tz=timezone.utc).date()
+            articles.append(Article(id=row["ID"], text=row["TITLE"], title=row["TITLE"], url=row["URL"],
+                                    outlet=row["PUBLISHER"], published=day))
+            stories.append(row["STORY"])
+    return LabelledArticles(articles, stories)
+
+
+def semeval_pairs(path: Path) -> list[RatedPair]:
+    pairs = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            pairs.append(RatedPair(Article(id=record["id1"], text=record["text1"]),
+                                   Article(id=record["id2"], text=record["text2"]), float(record["overall"])))
+    return pairs

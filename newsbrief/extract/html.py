@@ -1,0 +1,112 @@
+"""One HTML page (bytes or text) -> an Article with its metadata, or Rejected saying why not.
+
+Stages: decode (byte-order mark, then the charset the server or the page declares, then
+detection) -> parse (lxml, via trafilatura) -> metadata (`metadata.page_metadata`) -> main
+text (`maintext.main_text`) -> a check that article text was found -> language label.
+Debris lines left in the text are the pipeline's cleaner's job, as for any other article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsbrief.config import Settings
+from newsbrief.extract.language import label_language
+from newsbrief.extract.maintext import main_text
+from newsbrief.extract.metadata import page_metadata
+from newsbrief.ingest.decode import UndetectableEncoding, decode, normalize_newlines, split_bom
+from newsbrief.ingest.limits import article_too_long
+from newsbrief.model import Article, Rejected
+
+NO_ARTICLE = "no article text found"
+PROSE_LINE_CHARS = 40  # a line this long may be prose; shorter ones are menus, buttons, headings
+MIN_PROSE_CHARS = 100  # an article has at least this many characters in prose lines
+CHARSET_PROBE_BYTES = 4096
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+
+
+def extract_html(data: bytes | str, *, source: str, settings: Settings, url: str | None = None,
+                 path: str | None = None, charset: str | None = None) -> Article | Rejected:
+    """The page's article; `source` names it (and is its id), `url` is where it was fetched from.
+
+    `charset` is the encoding a server declared for the bytes (a WARC record's HTTP header).
+    """
+    try:
+        page = decode_html(data, charset)
+    except UndetectableEncoding as err:
+        return _reject(source, str(err))
+    tree = parse_html(page)
+    if tree is None:
+        return _reject(source, "not an HTML page: nothing to parse")
+    meta = page_metadata(tree, url)
+    text = normalize_newlines(main_text(tree, meta.url, meta.title)).strip()
+    if not has_article_text(text):
+        return _reject(source, NO_ARTICLE)
+    if len(text) > settings.max_article_chars:
+        return _reject(source, article_too_long(len(text), settings))
+    article = Article(id=source, text=text, title=meta.title, url=meta.url, outlet=meta.outlet,
+                      published=meta.published, path=path, author=meta.author)
+    return label_language(article)
+
+
+def decode_html(data: bytes | str, charset: str | None = None) -> str:
+    """Page bytes as text: a BOM, else a declared charset that decodes them, else detection."""
+    if isinstance(data, str):
+        return data
+    bom, data = split_bom(data)
+    if bom:
+        return data.decode(bom, errors="replace")
+    for declared in (charset, _meta_charset(data[:CHARSET_PROBE_BYTES])):
+        encoding = _known_encoding(declared)
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration is common: detect instead
+    return decode(data)
+
+
+def parse_html(page: str):
+    """The page's lxml tree, or None when there is no markup to speak of."""
+    from trafilatura.utils import load_html
+
+    if "<" not in page:
+        return None
+    try:
+        return load_html(page)
+    except (ValueError, TypeError):
+        return None
+
+
+def has_article_text(text: str) -> bool:
+    """Enough text in sentence-length lines: not just menus, buttons and headings.
+
+    Counted in characters, not words: Chinese and Japanese put no spaces between words.
+    """
+    lengths = (len(line.strip()) for line in text.splitlines())
+    return sum(n for n in lengths if n >= PROSE_LINE_CHARS) >= MIN_PROSE_CHARS
+
+
+def _meta_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _known_encoding(name: str | None) -> str | None:
+    """Python's codec for a declared charset; "latin-1" means windows-1252 on the web (WHATWG)."""
+    if not name:
+        return None
+    name = name.strip().lower()
+    if name in _LATIN1_ALIASES:
+        return "cp1252"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _reject(source: str, reason: str) -> Rejected:
+    return Rejected(source=source, stage="ingest", reason=reason)

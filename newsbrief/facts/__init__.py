@@ -1,0 +1,17 @@
+"""Facts across sources: key figures with their sources, disagreements, quotes, names, timeline.
+
+    from newsbrief.facts import extract_facts
+    facts = extract_facts(articles, settings)
+
+Modules, one job each: `numbers` (quantities), `counting` (what a quantity counts), `dates`,
+`quotes` (quotation marks), `attribution` (who says so), `speakers` (resolving "he", "the
+group"), `reading` (one pass over an article), `figures`, `entities` (spaCy NER + merging),
+`timeline`, `disagreements`, `extract` (the entry point), `evaluate` (precision/recall against
+the annotations), `cli` (`newsbrief facts`); the data objects are in `model`.
+"""
+
+from newsbrief.facts.extract import extract_facts
+from newsbrief.facts.model import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
+
+__all__ = ["Attribution", "Disagreement", "Entity", "Facts", "Figure", "Mention", "Quote", "TimelineEvent",
+           "extract_facts"]

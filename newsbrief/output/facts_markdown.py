@@ -1,0 +1,160 @@
+"""The facts of a story as Markdown sections: key figures, disagreements, quotes, who and where, timeline.
+
+Every item ends with the [n] markers of the articles that carry it, like the brief's sentences.
+With a `limit`, each section shows its first `limit` items (figures in a disagreement and
+attributed figures first) and says how many more `newsbrief facts` would list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from newsbrief.facts.model import Disagreement, Entity, Facts, Figure, Quote, TimelineEvent
+from newsbrief.model import Article, Rejected, Source
+
+KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places", "name": "Names"}
+DISAGREEMENT_LABELS = {"conflict": "sources disagree", "development": "changed over time",
+                       "unordered": "differs across articles of unknown date"}
+
+
+def facts_to_markdown(facts: Facts, numbers: Mapping[str, int], limit: int | None = None) -> list[str]:
+    """Markdown lines for `facts`; `numbers` maps article ids to their [n] source numbers."""
+    lines: list[str] = []
+    figures = rank_figures(facts)
+    sections = [
+        ("Key figures", [_figure(f, numbers) for f in figures]),
+        ("Disagreements", [_disagreement(d, numbers) for d in facts.disagreements]),
+        ("Quotes", [_quote(q, numbers) for q in facts.quotes]),
+        ("Who and where", _entities(facts.entities, limit)),
+        ("Timeline", [_event(e, numbers) for e in _timeline(facts.timeline, limit)]),
+    ]
+    for heading, items in sections:
+        if not items:
+            continue
+        shown = items if limit is None or heading == "Who and where" else items[:limit]
+        lines += [f"## {heading}", "", *shown]
+        if len(shown) < len(items):
+            lines.append(f"- … and {len(items) - len(shown)} more (`newsbrief facts` lists them all)")
+        lines.append("")
+    for note in facts.notes:
+        lines += [f"_Note: {note}_", ""]
+    return lines
+
+
+def facts_document_markdown(facts: Facts, sources: list[Source], articles: list[Article],
+                            rejected: list[Rejected]) -> str:
+    """The output of `newsbrief facts`: every fact, then the numbered sources."""
+    from newsbrief.output.markdown import describe_source
+
+    title = next((a.title for a in articles if a.title), None)
+    numbers = {s.article_id: s.number for s in sources}
+    lines = [f"# Facts: {title}" if title else "# Facts", ""]
+    lines += facts_to_markdown(facts, numbers) or ["No figures, quotes, names or dates found.", ""]
+    lines += ["## Sources", ""]
+    lines += [f"{s.number}. {describe_source(s)}" for s in sources]
+    if rejected:
+        lines += ["", "## Skipped inputs", ""]
+        lines += [f"- {r}" for r in rejected]
+    return "\n".join(lines) + "\n"
+
+
+def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[TimelineEvent]:
+    """With a limit, the story's own days first (day-precise, carried by most articles), then in date order."""
+    if limit is None or len(events) <= limit:
+        return list(events)
+    order = {id(e): i for i, e in enumerate(events)}
+    chosen = sorted(events, key=lambda e: (e.precision != "day", -len(e.mentions), order[id(e)]))[:limit]
+    return sorted(chosen, key=lambda e: order[id(e)]) + [e for e in events if e not in chosen]
+
+
+def rank_figures(facts: Facts) -> list[Figure]:
+    """Figures in a disagreement first, then attributed ones, then those most articles carry; text order otherwise."""
+    disputed = {id(f) for d in facts.disagreements for f in d.figures}
+    order = {id(f): i for i, f in enumerate(facts.figures)}
+    return sorted(facts.figures, key=lambda f: (id(f) not in disputed, f.source is None, -len(f.articles), order[id(f)]))
+
+
+def markers(mentions, numbers: Mapping[str, int]) -> str:
+    return "".join(f"[{n}]" for n in sorted({numbers[m.article_id] for m in mentions if m.article_id in numbers}))
+
+
+def describe_figure(figure: Figure) -> str:
+    """"people fled: **An estimated 10,000** (over the weekend)"."""
+    text = f"**{figure.text}**"
+    counts = figure.counts
+    if counts and counts.lower() not in figure.text.lower():
+        text = f"{counts}: {text}"
+    if figure.when:
+        text += f" ({figure.when})"
+    return text
+
+
+def describe_source(figure: Figure) -> str:
+    source = figure.source
+    if source is None:
+        return "no source given"
+    words = source.name
+    details = []
+    if source.phrase and source.phrase.lower() != source.name.lower():
+        details.append(f"“{_shorten(source.phrase, 80)}”")
+    details += [f"backed by {other}" for other in source.also]
+    return f"{words} ({'; '.join(details)})" if details else words
+
+
+def _figure(figure: Figure, numbers) -> str:
+    return f"- {describe_figure(figure)} — {describe_source(figure)} {markers(figure.mentions, numbers)}"
+
+
+def _disagreement(disagreement: Disagreement, numbers) -> str:
+    label = DISAGREEMENT_LABELS.get(disagreement.kind, disagreement.kind)
+    joiner = " → " if disagreement.kind == "development" else " vs "
+    parts = []
+    dates = disagreement.dates or (None,) * len(disagreement.figures)
+    for figure, day in zip(disagreement.figures, dates):
+        who = figure.source.name if figure.source else "no source given"
+        when = f", {day.isoformat()}" if day else ""
+        parts.append(f"{figure.text} ({who}{when}) {markers(figure.mentions, numbers)}")
+    return f"- **{disagreement.counts}** — {label}: " + joiner.join(parts)
+
+
+def _quote(quote: Quote, numbers) -> str:
+    speaker = quote.speaker or "speaker not named"
+    if quote.role:
+        speaker += f", {quote.role}"
+    return f"- “{_shorten(quote.text, 300)}” — {speaker} {markers(quote.mentions, numbers)}"
+
+
+def _entities(entities: tuple[Entity, ...], limit: int | None) -> list[str]:
+    lines = []
+    for kind, heading in KIND_HEADINGS.items():
+        of_kind = [e for e in entities if e.kind == kind]
+        if not of_kind:
+            continue
+        shown = of_kind if limit is None else of_kind[:limit]
+        items = [_entity(e) for e in shown]
+        more = f", … and {len(of_kind) - len(shown)} more" if len(shown) < len(of_kind) else ""
+        lines.append(f"- {heading}: " + "; ".join(items) + more)
+    return lines
+
+
+def _entity(entity: Entity) -> str:
+    articles = len(entity.articles)
+    text = f"{entity.name} ({entity.mentions} mention{'s' if entity.mentions != 1 else ''}"
+    text += f" in {articles} article{'s' if articles != 1 else ''}"
+    others = [s for s in entity.spellings if s != entity.name]
+    if others:
+        text += "; also " + ", ".join(f"“{s}”" for s in others)
+    return text + ")"
+
+
+def _event(event: TimelineEvent, numbers) -> str:
+    when = event.date.isoformat() if event.date else "date unknown"
+    if event.date and event.precision == "month":
+        when = event.date.strftime("%Y-%m")
+    elif event.date and event.precision == "year":
+        when = str(event.date.year)
+    return f"- {when} ({event.when}): {_shorten(event.text, 240)} {markers(event.mentions, numbers)}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

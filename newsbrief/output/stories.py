@@ -1,0 +1,83 @@
+"""Stories as Markdown (one section per story, its brief inside) or JSON (schema newsbrief.stories/1)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from newsbrief.model import Brief, Story
+from newsbrief.output.jsonout import brief_to_dict
+from newsbrief.output.markdown import brief_to_markdown
+
+SCHEMA = "newsbrief.stories/1"
+
+
+def stories_to_markdown(stories: Sequence[Story], updates: dict[str, Brief | None] | None = None,
+                        since: date | None = None) -> str:
+    lines = [f"# {len(stories)} {'story' if len(stories) == 1 else 'stories'}", ""]
+    for number, story in enumerate(stories, start=1):
+        lines += [f"## {number}. {story.label}", "", f"- {_facts_line(story)}"]
+        if story.outlets:
+            lines.append(f"- Outlets: {', '.join(story.outlets)}")
+        for group in story.syndicated:
+            lines.append(f"- Syndicated: `{group.original}` also run as {', '.join(f'`{c}`' for c in group.copies)}")
+        lines.append("")
+        if updates is not None and since is not None:
+            update = updates.get(story.id)
+            lines += [f"### New since {since.isoformat()}", ""]
+            lines += [_demote(brief_to_markdown(update))] if update else ["(nothing new)", ""]
+        if story.brief is not None:
+            lines.append(_demote(brief_to_markdown(story.brief)))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def stories_to_dict(stories: Sequence[Story], updates: dict[str, Brief | None] | None = None,
+                    since: date | None = None) -> dict:
+    return {
+        "schema": SCHEMA,
+        "since": since.isoformat() if since else None,
+        "stories": [_story_to_dict(s, updates) for s in stories],
+    }
+
+
+def stories_to_json(stories: Sequence[Story], updates=None, since: date | None = None) -> str:
+    return json.dumps(stories_to_dict(stories, updates, since), ensure_ascii=False, indent=2)
+
+
+def _story_to_dict(story: Story, updates) -> dict:
+    out = {
+        "id": story.id,
+        "label": story.label,
+        "article_count": len(story.articles),
+        "articles": [a.id for a in story.articles],
+        "outlets": list(story.outlets),
+        "first_published": _iso(story.first_published),
+        "last_published": _iso(story.last_published),
+        "syndicated": [{"original": g.original, "copies": list(g.copies)} for g in story.syndicated],
+        "timeline": [{"published": _iso(e.published), "article": e.article_id, "title": e.title, "outlet": e.outlet}
+                     for e in story.timeline],
+        "brief": brief_to_dict(story.brief) if story.brief else None,
+    }
+    if updates is not None:
+        update = updates.get(story.id)
+        out["new_since"] = brief_to_dict(update) if update else None
+    return out
+
+
+def _facts_line(story: Story) -> str:
+    n = len(story.articles)
+    span = ""
+    if story.first_published:
+        first, last = story.first_published.isoformat(), story.last_published.isoformat()
+        span = f", {first}" if first == last else f", {first} to {last}"
+    return f"{n} article{'s' if n != 1 else ''}{span}"
+
+
+def _demote(markdown: str) -> str:
+    """Nest a brief's headings under the story's heading."""
+    return "\n".join("##" + line if line.startswith("#") else line for line in markdown.splitlines()) + "\n"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

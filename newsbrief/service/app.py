@@ -1,0 +1,221 @@
+"""The FastAPI application: the JSON API under /api, web pages at / (newsbrief.web), docs at /docs.
+
+Errors are translated here, at the edge: bad input is a 4xx with a one-line `detail`, a body
+over `max_body_bytes` is refused (413) before it is read whole, and an unexpected exception is
+logged and answered with a plain 500 — tests check that bad input never gets that far.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsbrief import __version__
+from newsbrief.config import Settings, load_settings
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import Story
+from newsbrief.service.ingest import Ingestor
+from newsbrief.store import Store, StoreError
+
+log = logging.getLogger("newsbrief.service")
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+_DOCS = ("/docs", "/redoc", "/openapi.json")
+
+
+class Newsroom:
+    """What the routes share: settings, the store, the ingestor and a cache of built stories."""
+
+    def __init__(self, settings: Settings, store: Store):
+        self.settings = settings
+        self.store = store
+        self.ingestor = Ingestor(store, settings)
+        self._stories: OrderedDict[tuple, Story] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building: dict[tuple, threading.Lock] = {}
+
+    def story(self, story_id: str) -> Story | None:
+        """The story with its brief; briefs are cached by the story's article set (its size and last seq)."""
+        from newsbrief.stories import build_story
+        from newsbrief.stories.tracker import StoryState
+
+        row = self.store.story(story_id)
+        if row is None:
+            return None
+        key = (row.id, row.size, row.last_seq)
+        with self._lock:
+            if key in self._stories:
+                self._stories.move_to_end(key)
+                return self._stories[key]
+            building = self._building.setdefault(key, threading.Lock())
+        with building:  # one thread builds a story; the others wait for it
+            with self._lock:
+                if key in self._stories:
+                    return self._stories[key]
+            stored = [s for s in self.store.story_articles(story_id) if s.seq <= row.last_seq]
+            dates = [s.article.published for s in stored if s.article.published]
+            state = StoryState(story_id, [s.article.id for s in stored],
+                               {s.article.id: s.copy_of for s in stored if s.copy_of},
+                               min(dates, default=None), max(dates, default=None))
+            story = build_story(state, {s.article.id: s.article for s in stored}, self.settings)
+            with self._lock:
+                self._stories[key] = story
+                self._building.pop(key, None)
+                while len(self._stories) > 256:
+                    self._stories.popitem(last=False)
+        return story
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    from newsbrief.service.api import router as api_router
+    from newsbrief.web.views import router as web_router
+
+    settings = settings or load_settings()
+    store = store or Store(settings.db)
+    app = FastAPI(title="newsbrief", version=__version__,
+                  description="Stories grouped from news articles, with short, attributed briefs.")
+    app.state.newsroom = Newsroom(settings, store)
+    app.include_router(api_router)
+    app.include_router(web_router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            where = next(e for e in errors if e.get("type") == "json_invalid")
+            message = f"malformed JSON body: {where.get('ctx', {}).get('error', 'cannot be parsed')} (at {where['loc'][-1]})"
+            return _error(request, 400, message)
+        # a body that may be one article or a list fails both ways: report the way it was meant
+        shape = ("model_type", "dict_type", "list_type", "model_attributes_type")
+        meant = [e for e in errors if e.get("type") not in shape]
+        if not meant:
+            return _error(request, 422, "body: expected an article object or a list of article objects"
+                          if any(e.get("loc", ())[:1] == ("body",) for e in errors) else _describe(errors[0]))
+        return _error(request, 422, "; ".join(_describe(e) for e in meant[:5]))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("store error: %s", exc)
+        return _error(request, 503, f"the store is unavailable: {exc}")
+
+    @app.exception_handler(NewsbriefError)
+    async def newsbrief_error(request: Request, exc: NewsbriefError):
+        return _error(request, 422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception):  # the last resort; bad input never gets here
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return _error(request, 500, f"internal error: {type(exc).__name__}")
+
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
+
+
+def _describe(error: dict) -> str:
+    loc = [str(part) for part in error.get("loc", ()) if part != "body" and "[" not in str(part)]
+    where = ".".join(loc) or "body"
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith("/api") and "text/html" in request.headers.get("accept", "")
+
+
+def _error(request: Request, status: int, message: str, headers=None) -> Response:
+    if _wants_html(request):
+        from newsbrief.web.views import error_page
+
+        return HTMLResponse(error_page(status, message), status_code=status, headers=headers)
+    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+
+
+class BodyLimit:
+    """Refuse (413) a request body over `limit` bytes: by its Content-Length before reading,
+    else (chunked) as soon as the bytes read pass the limit. Pure ASGI, so nothing is buffered twice."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or ())
+        length = headers.get(b"content-length")
+        message = f"request body too large: the limit is {self.limit:,} bytes"
+        if length is not None:
+            try:
+                too_big = int(length) > self.limit
+            except ValueError:
+                return await _send_json(send, 400, "invalid Content-Length header")
+            if too_big:
+                return await _send_json(send, 413, message)
+            return await self.app(scope, receive, send)
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            return await self.app(scope, receive, send)
+        chunks, size = [], 0  # no Content-Length: read up to the limit, then replay
+        while True:
+            event = await receive()
+            if event["type"] == "http.disconnect":
+                return
+            chunks.append(event.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                return await _send_json(send, 413, message)
+            if not event.get("more_body"):
+                break
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return await self.app(scope, replay, send)
+
+
+async def _send_json(send, status: int, message: str) -> None:
+    body = json.dumps({"detail": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """A Content-Security-Policy that forbids every script (the pages have none) and friends;
+    FastAPI's /docs pages, which load their own scripts, are left out."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("path", "").startswith(_DOCS):
+            return await self.app(scope, receive, send)
+
+        async def with_headers(event):
+            if event["type"] == "http.response.start":
+                event["headers"] = list(event.get("headers", [])) + [
+                    (b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+            await send(event)
+
+        await self.app(scope, receive, with_headers)

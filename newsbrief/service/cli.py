@@ -1,0 +1,107 @@
+"""`newsbrief ingest` and `newsbrief serve` (registered in newsbrief/cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+DB_HELP = "Store URL: sqlite:///PATH, a file path or postgresql://... [default: $XDG_DATA_HOME/newsbrief/newsbrief.db]."
+
+
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .json, .jsonl, ...) and/or folders (read recursively).",
+                                                show_default=False)],
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
+) -> None:
+    """Add articles to the store and group them into stories; articles already stored are skipped."""
+    from newsbrief.config import load_settings
+    from newsbrief.errors import NothingToSummarize
+    from newsbrief.ingest.files import read_inputs
+    from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor
+    from newsbrief.store import Store
+
+    settings = load_settings(db=db, max_file_bytes=max_file_bytes)
+    store = Store(settings.db)
+    articles, rejected = read_inputs(list(inputs), settings)
+    if not articles:
+        raise NothingToSummarize(str(rejected[0]) if len(rejected) == 1 else "no articles to ingest"
+                                 + (f" among {len(rejected)} inputs (first: {rejected[0]})" if rejected else ""))
+    for item in rejected:
+        _warn(f"skipped {item}")
+    ingestor = Ingestor(store, settings)
+    counts = {ADDED: 0, DUPLICATE: 0}
+    skipped: list[str] = []
+
+    def note(result) -> None:
+        if result.status in counts:
+            counts[result.status] += 1
+        else:
+            skipped.append(f"{result.source}: {result.reason}")
+
+    with _progress(len(articles)) as advance:
+        for article in articles:
+            note(ingestor.add(article))
+            advance()
+    for message in skipped:
+        _warn(f"skipped {message}")
+    n_articles, n_stories = store.counts()
+    typer.echo(f"added {counts[ADDED]} articles ({counts[DUPLICATE]} already stored, "
+               f"{len(skipped) + len(rejected)} skipped); the store holds {n_articles} articles "
+               f"in {n_stories} stories ({store.display_url})")
+
+
+def serve(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the stories: web pages at /, the JSON API at /api (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from newsbrief.config import load_settings
+    from newsbrief.service.app import create_app
+    from newsbrief.store import Store
+
+    settings = load_settings(db=db)
+    store = Store(settings.db)
+    typer.echo(f"newsbrief: serving {store.display_url} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+
+
+class _progress:
+    """A progress bar with rate and ETA on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task):
+                return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s")
+
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), Rate(),
+                            TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=False)
+        self.bar.start()
+        task = self.bar.add_task("ingest", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"newsbrief: warning: {message}", err=True)

@@ -1,0 +1,309 @@
+"""The store: articles and stories in SQLite (default) or PostgreSQL, behind one small class.
+
+Every write happens in `Store.write()`, one transaction that holds the store's write lock
+(SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), so an article and
+its story's row are stored together or not at all, and two writers never interleave.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, and_, create_engine, event, exists, func, or_, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import Article
+from newsbrief.store.schema import articles, stories
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_PG_LOCK = 0x6E657773  # "news": the advisory lock id that serializes writers on PostgreSQL
+
+
+class StoreError(NewsbriefError):
+    """The database cannot be opened or used (bad URL, server down, not a newsbrief store)."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored: the cleaned Article plus its place in the store."""
+
+    article: Article
+    seq: int
+    story_id: str
+    copy_of: str | None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    label: str
+    size: int
+    first: date | None
+    last: date | None
+    outlets: tuple[str, ...]
+    last_seq: int
+    updated_at: datetime
+
+
+def default_db_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "newsbrief" / "newsbrief.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """An SQLAlchemy URL from the `db` setting: empty -> the default SQLite file; a path -> SQLite."""
+    db = (db or "").strip()
+    if not db:
+        db = str(default_db_path())
+    if "://" not in db:
+        return "sqlite:///" + str(Path(db).expanduser().resolve())
+    scheme, rest = db.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + rest
+    if scheme in ("sqlite", "postgresql+psycopg"):
+        return db
+    raise StoreError(f"unsupported database URL {_safe(db)!r}: use sqlite:///PATH or postgresql://...")
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+class Store:
+    """Open (and create or upgrade) the store at `db` (see `resolve_url`)."""
+
+    def __init__(self, db: str | None = None, *, migrate: bool = True):
+        self.url = resolve_url(db)
+        self.display_url = _safe(self.url)
+        try:
+            self.engine = _engine(self.url)
+            if migrate:
+                self.migrate()
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot open the store {self.display_url}: {_reason(err)}") from None
+        self.dialect = self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Create the schema or bring it up to date (Alembic migrations shipped in the package)."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.connect() as conn:  # one transaction, holding the write lock
+            if self.engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            if self.engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("COMMIT")
+            else:
+                conn.commit()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator["Writer"]:
+        """One write transaction holding the store's write lock: all of it is kept, or none."""
+        try:
+            with self.engine.connect() as conn:
+                if self.dialect == "sqlite":
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    try:
+                        yield Writer(conn)
+                    except BaseException:
+                        conn.exec_driver_sql("ROLLBACK")
+                        raise
+                    conn.exec_driver_sql("COMMIT")
+                else:
+                    with conn.begin():
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+                        yield Writer(conn)
+        except SQLAlchemyError as err:
+            raise StoreError(f"store {self.display_url}: {_reason(err)}") from None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as err:
+            raise StoreError(f"store {self.display_url}: {_reason(err)}") from None
+
+    def counts(self) -> tuple[int, int]:
+        """(articles, stories) in the store."""
+        with self._read() as conn:
+            return (conn.scalar(select(func.count()).select_from(articles)),
+                    conn.scalar(select(func.count()).select_from(stories)))
+
+    def has_article(self, article_id: str) -> bool:
+        with self._read() as conn:
+            return conn.scalar(select(exists().where(articles.c.id == article_id)))
+
+    def articles_after(self, seq: int = 0, batch: int = 500) -> Iterator[StoredArticle]:
+        """Every stored article with a larger seq, in arrival order (read in batches)."""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(select(articles).where(articles.c.seq > seq)
+                                    .order_by(articles.c.seq).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _stored(row)
+            seq = rows[-1].seq
+
+    def stories(self, *, limit: int = 20, offset: int = 0, since: date | None = None, until: date | None = None,
+                outlet: str | None = None, q: str | None = None) -> tuple[int, list[StoryRow]]:
+        """(total matching, one page) of stories, latest first. `since`/`until`: stories with an
+        article dated in the range; `outlet`: with an article from it; `q`: words in a label or title."""
+        conditions = []
+        member = select(articles.c.story_id)
+        if since is not None or until is not None or outlet:
+            filters = []
+            if since is not None:
+                filters.append(articles.c.published >= since)
+            if until is not None:
+                filters.append(articles.c.published <= until)
+            if outlet:
+                filters.append(func.lower(articles.c.outlet) == outlet.lower())
+            conditions.append(stories.c.id.in_(member.where(and_(*filters))))
+        for word in (q or "").split():
+            pattern = f"%{_escape_like(word)}%"
+            conditions.append(or_(stories.c.label.ilike(pattern, escape="\\"),
+                                  stories.c.id.in_(member.where(articles.c.title.ilike(pattern, escape="\\")))))
+        where = and_(True, *conditions)
+        with self._read() as conn:
+            total = conn.scalar(select(func.count()).select_from(stories).where(where))
+            rows = conn.execute(
+                select(stories).where(where)
+                .order_by(stories.c.last.desc().nulls_last(), stories.c.size.desc(), stories.c.id)
+                .limit(limit).offset(offset)).all()
+        return total, [_story_row(r) for r in rows]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        with self._read() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+        return _story_row(row) if row else None
+
+    def story_articles(self, story_id: str) -> list[StoredArticle]:
+        """A story's articles in arrival order."""
+        with self._read() as conn:
+            rows = conn.execute(select(articles).where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
+        return [_stored(r) for r in rows]
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        with self._read() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+        return _stored(row) if row else None
+
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[StoredArticle]]:
+        """Articles whose title or text holds every word of `q`, latest first."""
+        conditions = []
+        for word in q.split():
+            pattern = f"%{_escape_like(word)}%"
+            conditions.append(or_(articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\")))
+        where = and_(True, *conditions)
+        with self._read() as conn:
+            total = conn.scalar(select(func.count()).select_from(articles).where(where))
+            rows = conn.execute(select(articles).where(where)
+                                .order_by(articles.c.published.desc().nulls_last(), articles.c.seq.desc())
+                                .limit(limit).offset(offset)).all()
+        return total, [_stored(r) for r in rows]
+
+
+class Writer:
+    """What a write transaction can do; see `Store.write`."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.scalar(select(exists().where(articles.c.id == article_id)))
+
+    def last_seq(self) -> int:
+        return self.conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
+
+    def articles_after(self, seq: int) -> list[StoredArticle]:
+        rows = self.conn.execute(select(articles).where(articles.c.seq > seq).order_by(articles.c.seq)).all()
+        return [_stored(r) for r in rows]
+
+    def add_article(self, article: Article, seq: int, story_id: str, copy_of: str | None, label_of) -> None:
+        """Insert the article and update its story's row; `label_of(articles)` names the story."""
+        now = datetime.now(UTC)
+        self.conn.execute(articles.insert().values(
+            id=article.id, seq=seq, story_id=story_id, copy_of=copy_of, title=article.title, url=article.url,
+            outlet=article.outlet, published=article.published, author=article.author,
+            language=article.language, path=article.path, text=article.text, added_at=now))
+        members = self.conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
+            .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
+        first_text = article.text if members[0].id == article.id else self.conn.scalar(
+            select(articles.c.text).where(articles.c.id == members[0].id))
+        label = label_of([Article(m.id, first_text if i == 0 else "", m.title) for i, m in enumerate(members)])
+        dates = [m.published for m in members if m.published is not None]
+        values = dict(label=label, size=len(members), first=min(dates, default=None), last=max(dates, default=None),
+                      outlets=json.dumps(list(dict.fromkeys(m.outlet for m in members if m.outlet))),
+                      last_seq=seq, updated_at=now)
+        if len(members) == 1:
+            self.conn.execute(stories.insert().values(id=story_id, **values))
+        else:
+            self.conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # transactions are begun explicitly (see Store.write)
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _stored(row) -> StoredArticle:
+    article = Article(id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
+                      published=row.published, path=row.path, cleaned=True, author=row.author,
+                      language=row.language)
+    return StoredArticle(article, row.seq, row.story_id, row.copy_of)
+
+
+def _story_row(row) -> StoryRow:
+    return StoryRow(row.id, row.label, row.size, row.first, row.last, tuple(json.loads(row.outlets)),
+                    row.last_seq, row.updated_at)
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _reason(err: SQLAlchemyError) -> str:
+    original = getattr(err, "orig", None) or err
+    return " ".join(str(original).split())[:300]

@@ -1,0 +1,65 @@
+"""Same story or not: a calibrated probability from three cheap views of two articles.
+
+The features compare an article with another article, or with a story's centroid (the sum of
+its articles' profiles), so the pairwise API and the story grouping use one model:
+- cosine of the static embeddings (meaning);
+- cosine of the TF-IDF term weights (the same words);
+- the share of the article's names that the other side also mentions.
+A logistic model over them is fitted on Multi-News training clusters (same cluster = same story)
+by `python -m newsbrief.stories.train`; its weights and the grouping threshold ship in
+`newsbrief/data/stories.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from newsbrief.stories.profile import Centroid, Profile, dense_cosine, sparse_cosine
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stories.json"
+FEATURES = ("dense_cosine", "term_cosine", "shared_names")
+
+
+@dataclass(frozen=True)
+class SimilarityModel:
+    """Logistic weights over FEATURES, and the probability at which an article joins a story."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """P(same story) for rows of pair features."""
+        return 1.0 / (1.0 + np.exp(-(np.asarray(features) @ np.asarray(self.weights) + self.bias)))
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
+                "threshold": self.threshold}
+
+
+@cache
+def load_model(path: Path = MODEL_FILE) -> SimilarityModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: model features {data['features']} do not match {list(FEATURES)}")
+    return SimilarityModel(tuple(data["weights"]), data["bias"], data["threshold"])
+
+
+def pair_features(article: Profile, other: Profile | Centroid) -> np.ndarray:
+    """The FEATURES of an article against another article or a story centroid."""
+    names = article.names
+    if isinstance(other, Centroid):
+        shared = sum(1 for n in names if other.names.get(n))
+    else:
+        shared = len(names & other.names)
+    return np.array([
+        dense_cosine(article.dense, other.dense),
+        sparse_cosine(article.terms, other.terms),
+        shared / math.sqrt(len(names)) / 3.0 if names else 0.0,
+    ])

@@ -1,0 +1,306 @@
+"""Incremental story grouping: each arriving article joins the most similar active story or opens one.
+
+Nothing is re-clustered: an article is compared with the centroids of the stories still active,
+so a stream costs the same per article whatever its length. Stories fade: one whose last
+article is older than the time window (relative to the newest article seen) is retired — its
+centroid and copy signatures are dropped, its membership kept — and at most
+`max_active_stories` stay active, so memory stays flat as the stream grows.
+
+Decisions depend only on the order of arrival, so replaying the same articles in the same order
+(or restoring stored decisions with `restore`) rebuilds the same stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from newsbrief.config import Settings
+from newsbrief.model import Article
+from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
+from newsbrief.stories.similarity import SimilarityModel, load_model, pair_features
+from newsbrief.stories.syndication import SyndicationIndex
+
+CANDIDATES = 8  # stories re-scored with the full model: the closest by embedding and by terms
+QUERY_TERMS = 30  # an article's heaviest terms, looked up in the inverted index of story terms
+_GROW = 256
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: its story, and the earlier article it copies (if syndicated)."""
+
+    article_id: str
+    story_id: str
+    new_story: bool
+    copy_of: str | None = None
+    score: float = 0.0  # P(same story) against the story it joined; 1.0 for a copy
+
+
+@dataclass
+class StoryState:
+    """What the tracker remembers of a story; the centroid only while the story is active."""
+
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    copy_of: dict[str, str] = field(default_factory=dict)  # copy id -> the article it copies
+    first: date | None = None
+    last: date | None = None
+    centroid: Centroid | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.centroid is not None
+
+
+def story_id_for(article_id: str) -> str:
+    """A story's id comes from its first article: the same stream gives the same ids."""
+    return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+class StoryTracker:
+    """Groups articles into stories in arrival order (see the module docstring)."""
+
+    def __init__(self, settings: Settings | None = None, *, model: SimilarityModel | None = None,
+                 profiler: Profiler | None = None):
+        self.settings = settings or Settings()
+        self.model = model or load_model()
+        self.profiler = profiler or default_profiler()
+        self.threshold = self.model.threshold if self.settings.story_threshold is None else self.settings.story_threshold
+        self.stories: dict[str, StoryState] = {}
+        self.story_of: dict[str, str] = {}  # article id -> story id
+        self.copies = SyndicationIndex(self.settings.copy_threshold)
+        self.newest: date | None = None
+        dim = self.profiler.embedder.dim
+        self._rows = np.zeros((_GROW, dim), dtype=np.float32)  # unit centroid rows of active stories
+        self._row_story: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._copy_keys: dict[str, list[str]] = {}  # story id -> article ids in the copy index
+        self._touched: dict[str, None] = {}  # active story ids, least recently joined first
+        self._postings: dict[str, set[str]] = defaultdict(set)  # term -> active stories using it
+        self._arrival: dict[str, int] = {}  # story id -> order of creation
+        self._excluded: str | None = None  # a story being compared with the others (consolidate)
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self, article: Article) -> Assignment:
+        return self.add_many([article])[0]
+
+    def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Assign articles in the given order (profiles are computed in one batch)."""
+        profiles = self.profiler.profiles(list(articles))
+        return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
+
+    def restore(self, article: Article, story_id: str, copy_of: str | None = None) -> None:
+        """Replay a decision made earlier (e.g. read back from a store) without deciding again."""
+        profile = self.profiler.profiles([article])[0]
+        self._advance_clock(article.published)  # retire what `add` would have retired by now
+        _, signature = self.copies.match(article.text)
+        self._join(article, profile, story_id, copy_of, signature)
+
+    def _assign(self, article: Article, profile: Profile) -> Assignment:
+        if article.id in self.story_of:
+            story_id = self.story_of[article.id]
+            return Assignment(article.id, story_id, new_story=False,
+                              copy_of=self.stories[story_id].copy_of.get(article.id), score=1.0)
+        self._advance_clock(article.published)
+        original, signature = self.copies.match(article.text)
+        if original is not None and original in self.story_of:
+            story_id = self.story_of[original]
+            self._join(article, profile, story_id, original, signature)
+            return Assignment(article.id, story_id, new_story=False, copy_of=original, score=1.0)
+        story_id, score = self._best_story(profile)
+        if story_id is None:
+            story_id = story_id_for(article.id)
+            while story_id in self.stories:  # an id reused after its story retired
+                story_id = story_id_for(story_id)
+            self._join(article, profile, story_id, None, signature)
+            return Assignment(article.id, story_id, new_story=True, score=score)
+        self._join(article, profile, story_id, None, signature)
+        return Assignment(article.id, story_id, new_story=False, score=score)
+
+    def _best_story(self, profile: Profile) -> tuple[str | None, float]:
+        """The active story in the time window most likely to be the article's, if likely enough."""
+        n = len(self._row_story)
+        if not n:
+            return None, 0.0
+        closeness = self._rows[:n] @ profile.dense
+        by_meaning = [self._row_story[i] for i in np.argsort(-closeness)[:CANDIDATES] if self._row_story[i] != self._excluded]
+        candidates = [s for s in dict.fromkeys(by_meaning + self._closest_by_terms(profile))
+                      if self._in_window(s, profile.published)]
+        if not candidates:
+            return None, 0.0
+        features = np.array([pair_features(profile, self.stories[s].centroid) for s in candidates])
+        scores = self.model.probability(features)
+        best = int(np.argmax(scores))
+        if scores[best] >= self.threshold:
+            return candidates[best], float(scores[best])
+        return None, float(scores[best])
+
+    def _closest_by_terms(self, profile: Profile) -> list[str]:
+        """Stories sharing the article's heaviest terms, by their (approximate) term cosine."""
+        overlap: dict[str, float] = defaultdict(float)
+        for term, weight in top_terms(profile.terms, QUERY_TERMS):
+            for story_id in self._postings.get(term, ()):
+                if story_id != self._excluded:
+                    overlap[story_id] += weight * self.stories[story_id].centroid.terms[term]
+        for story_id in overlap:
+            overlap[story_id] /= self.stories[story_id].centroid.term_norm or 1.0
+        return sorted(overlap, key=lambda s: -overlap[s])[:CANDIDATES]
+
+    def _in_window(self, story_id: str, published: date | None) -> bool:
+        story = self.stories[story_id]
+        if published is None or story.last is None:
+            return True
+        window = timedelta(days=self.settings.story_window_days)
+        return story.first - window <= published <= story.last + window
+
+    def _join(self, article: Article, profile: Profile, story_id: str, copy_of: str | None, signature) -> None:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryState(story_id, centroid=Centroid.empty(self._rows.shape[1]))
+            self._arrival[story_id] = len(self._arrival)
+            self._activate(story_id)
+        story.article_ids.append(article.id)
+        self.story_of[article.id] = story_id
+        if copy_of is not None:
+            story.copy_of[article.id] = copy_of
+        if article.published is not None:
+            story.first = min(story.first or article.published, article.published)
+            story.last = max(story.last or article.published, article.published)
+        if story.active:
+            self._touched.pop(story_id, None)
+            self._touched[story_id] = None
+            if copy_of is None:  # a copy adds nothing new to what the story is about
+                story.centroid.add(profile)
+                self._update_row(story_id)
+                for term, _ in top_terms(profile.terms, QUERY_TERMS):
+                    self._postings[term].add(story_id)
+            self.copies.add(article.id, signature)
+            self._copy_keys.setdefault(story_id, []).append(article.id)
+        self._retire_overflow()
+
+    # -- batch consolidation -----------------------------------------------------------------
+
+    def consolidate(self) -> int:
+        """Merge active stories that the model now calls one story; returns how many merges.
+
+        One pass in arrival order fixes early decisions made with little evidence (a story of
+        one article); batch grouping runs it after the pass. Merged stories keep the id of the
+        older story, so the service's incremental path never calls it.
+        """
+        merges = 0
+        for story_id in list(self._row_story):
+            story = self.stories.get(story_id)
+            if story is None or not story.active:
+                continue
+            query = _centroid_profile(story.centroid, story.last)
+            self._detach_row(story_id)
+            target, _ = self._best_story(query)
+            self._attach_row(story_id)
+            if target is None:
+                continue
+            older, newer = sorted((target, story_id), key=lambda s: self._arrival[s])
+            self._merge(newer, into=older)
+            merges += 1
+        return merges
+
+    def _merge(self, story_id: str, *, into: str) -> None:
+        source, target = self.stories[story_id], self.stories[into]
+        for article_id in source.article_ids:
+            self.story_of[article_id] = into
+        target.article_ids.extend(source.article_ids)
+        target.copy_of.update(source.copy_of)
+        dates = [d for d in (source.first, source.last, target.first, target.last) if d is not None]
+        target.first, target.last = (min(dates), max(dates)) if dates else (None, None)
+        target.centroid.merge(source.centroid)
+        self._update_row(into)
+        for term in source.centroid.terms:
+            self._postings[term].add(into)
+        self._copy_keys.setdefault(into, []).extend(self._copy_keys.pop(story_id, []))
+        self.retire([story_id])
+        del self.stories[story_id]
+
+    def _detach_row(self, story_id: str) -> None:
+        self._hidden = self._rows[self._row_of[story_id]].copy()
+        self._rows[self._row_of[story_id]] = 0.0
+        self._excluded = story_id
+
+    def _attach_row(self, story_id: str) -> None:
+        self._rows[self._row_of[story_id]] = self._hidden
+        self._excluded = None
+
+    # -- the active set -----------------------------------------------------------------------
+
+    def _activate(self, story_id: str) -> None:
+        n = len(self._row_story)
+        if n == self._rows.shape[0]:
+            self._rows = np.vstack([self._rows, np.zeros((max(_GROW, n), self._rows.shape[1]), np.float32)])
+        self._row_story.append(story_id)
+        self._row_of[story_id] = n
+
+    def _update_row(self, story_id: str) -> None:
+        dense = self.stories[story_id].centroid.dense
+        norm = float(np.linalg.norm(dense))
+        self._rows[self._row_of[story_id]] = dense / norm if norm else dense
+
+    def _advance_clock(self, published: date | None) -> None:
+        if published is None or (self.newest is not None and published <= self.newest):
+            return
+        self.newest = published
+        horizon = published - timedelta(days=self.settings.story_window_days)
+        self.retire(s for s in list(self._row_story) if (last := self.stories[s].last) is not None and last < horizon)
+
+    def _retire_overflow(self) -> None:
+        excess = len(self._row_story) - self.settings.max_active_stories
+        if excess > 0:  # the least recently joined stories go first
+            self.retire(list(self._touched)[:excess])
+
+    def retire(self, story_ids: Iterable[str]) -> None:
+        """Drop stories from the active set: they keep their articles but take no new ones."""
+        for story_id in list(story_ids):
+            row = self._row_of.pop(story_id, None)
+            if row is None:
+                continue
+            last_row = len(self._row_story) - 1
+            moved = self._row_story[last_row]
+            self._rows[row] = self._rows[last_row]
+            self._row_story[row] = moved
+            self._row_story.pop()
+            if moved != story_id:
+                self._row_of[moved] = row
+            for term in self.stories[story_id].centroid.terms:
+                postings = self._postings.get(term)
+                if postings is not None:
+                    postings.discard(story_id)
+                    if not postings:
+                        del self._postings[term]
+            self.stories[story_id].centroid = None
+            self._touched.pop(story_id, None)
+            for article_id in self._copy_keys.pop(story_id, []):
+                self.copies.remove(article_id)
+
+    @property
+    def active_stories(self) -> int:
+        return len(self._row_story)
+
+
+def _centroid_profile(centroid: Centroid, last: date | None) -> Profile:
+    """A story seen as one article, to compare it with the other stories."""
+    norm = centroid.term_norm or 1.0
+    dense = centroid.dense / (float(np.linalg.norm(centroid.dense)) or 1.0)
+    return Profile(dense=dense, terms={w: v / norm for w, v in centroid.terms.items()},
+                   names=frozenset(centroid.names), published=last)
+
+
+def default_profiler() -> Profiler:
+    from newsbrief.embed.static import load_embedder
+    from newsbrief.stories.idf import load_idf
+
+    idf, unknown = load_idf()
+    return Profiler(load_embedder(), idf, unknown)

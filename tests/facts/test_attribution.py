@@ -1,0 +1,74 @@
+"""Who says so: the attributing words of a sentence, the claim governing a figure, and resolution."""
+
+import pytest
+
+from newsbrief.facts.attribution import claim_for, find_claims
+from newsbrief.facts.speakers import Speakers
+from newsbrief.facts.model import Attribution
+
+
+def source_of(sentence: str, figure: str) -> str | None:
+    claims = find_claims(sentence)
+    claim = claim_for(claims, sentence, sentence.index(figure))
+    return claim.name if claim else None
+
+
+@pytest.mark.parametrize("sentence, figure, source", [
+    ("An estimated 10,000 people fled over the weekend, civilians told CNN — a number backed by Russian officials.",
+     "10,000", "civilians"),
+    ("SANA put the figure at around 20,000.", "20,000", "SANA"),
+    ("More than 500 people have been killed, according to the self-styled Syria Civil Defence volunteer rescue group.",
+     "500", "the self-styled Syria Civil Defence volunteer rescue group"),
+    ("Another 1,800 have been injured, the group said.", "1,800", "the group"),
+    ("Police say 27 people are injured.", "27", "Police"),
+    ("About two-thirds of the hit comes from the tax, while other assets also contributed, the company said in a filing.",
+     "two-thirds", "the company"),
+    ("Many big companies have said the changes will help them, but warned of billions of dollars in losses.",
+     "billions", "Many big companies"),
+])
+def test_the_source_is_the_one_the_text_names(sentence, figure, source):
+    assert source_of(sentence, figure) == source
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("An estimated 250,000 people have been trapped since July -- among them, UNICEF says, are 100,000 children.", "250,000"),
+    ("Citigroup said it expects a hit of as much as $20 billion, while Bank of America will take a $3 billion charge.", "$3 billion"),
+    ("American Airlines apologized to two players, which an assistant coach suggested happened because they are black.", "two"),
+    ("Two unnamed senior US officials told Reuters that no evidence suggested a connection.", "Two"),
+    ("The storm brought 34 inches of snow on Christmas Day.", "34"),
+])
+def test_no_source_where_the_text_gives_none_for_that_figure(sentence, figure):
+    assert source_of(sentence, figure) is None
+
+
+def test_the_outlet_told_is_not_the_source():
+    [claim] = find_claims("There's minimal resistance from rebels, several civilians on the ground told CNN.")
+    assert "CNN" not in claim.name and "civilians" in claim.name
+
+
+def test_an_apposition_gives_the_role():
+    [claim] = find_claims("Ismail Abdallah, a member of the Syrian Civil Defence, also called the White Helmets, "
+                          "told CNN that al-Fardous has been captured.")
+    assert claim.name == "Ismail Abdallah"
+    assert claim.role.startswith("a member of the Syrian Civil Defence")
+
+
+def test_a_speaker_after_the_verb():
+    [claim] = find_claims('"                       ," said Ahmad Edrees, a resident from Karam al-Baik.')
+    assert (claim.name, claim.role) == ("Ahmad Edrees", "a resident from Karam al-Baik")
+
+
+def test_words_inside_a_masked_quote_attribute_nothing():
+    assert find_claims('"                                         " was all.') == []
+
+
+def test_pronouns_and_the_group_resolve_to_the_names_given_before():
+    speakers = Speakers()
+    first = find_claims("More than 500 people were killed, according to the White Helmets.")[0]
+    speakers.see(speakers.resolve(first, []))
+    group = speakers.resolve(find_claims("Another 1,800 have been injured, the group said.")[0], [])
+    assert group.name == "White Helmets" and group.phrase == "the group said"
+    person = find_claims("Ajmal Jan, a local shopkeeper, said the blast broke his windows.")[0]
+    speakers.see(speakers.resolve(person, []))
+    he = speakers.resolve(find_claims('"                    ," he told Reuters.')[0], [])
+    assert he == Attribution("Ajmal Jan", "he told Reuters", "a local shopkeeper")

