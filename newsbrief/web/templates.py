@@ -44,7 +44,7 @@ STORIES = """{% extends "base.html" %}
   <li class="story">
     <a class="label" href="/stories/{{ s.id|urlencode }}">{{ s.label }}</a>
     <div class="meta"><span class="size">{{ s.size }} article{{ "" if s.size == 1 else "s" }}</span>
-    · <span class="outlets">{{ s.outlets[:4]|join(", ") }}{% if s.outlets|length > 4 %} and {{ s.outlets|length - 4 }} more{% endif %}</span>
+    {% if s.outlets %}· <span class="outlets">{{ s.outlets[:4]|join(", ") }}{% if s.outlets|length > 4 %} and {{ s.outlets|length - 4 }} more{% endif %}</span>{% endif %}
     {% if s.last %}· <span class="updated">last update <time datetime="{{ s.last }}">{{ s.last }}</time></span>{% endif %}</div>
   </li>
 {% else %}
