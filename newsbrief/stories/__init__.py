@@ -36,7 +36,7 @@ def similarity(article_a: Article, article_b: Article, settings: Settings | None
     applies its time window separately.
     """
     from newsbrief.config import Settings
-    from newsbrief.stories.similarity import load_model, pair_features
+    from newsbrief.stories.pairmodel import load_model, pair_features
     from newsbrief.stories.syndication import minhash
     from newsbrief.stories.tracker import default_profiler
 

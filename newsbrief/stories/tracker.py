@@ -23,7 +23,7 @@ import numpy as np
 from newsbrief.config import Settings
 from newsbrief.model import Article
 from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
-from newsbrief.stories.similarity import SimilarityModel, load_model, pair_features
+from newsbrief.stories.pairmodel import SimilarityModel, load_model, pair_features
 from newsbrief.stories.syndication import SyndicationIndex
 
 CANDIDATES = 8  # stories re-scored with the full model: the closest by embedding and by terms

@@ -25,7 +25,7 @@ from newsbrief.evaluate.clustering import score_clustering
 from newsbrief.evaluate.storydata import LabelledArticles, multinews_mix
 from newsbrief.pipeline import clean_articles
 from newsbrief.stories.idf import document_frequencies, load_idf, write_idf_table
-from newsbrief.stories.similarity import MODEL_FILE, SimilarityModel, pair_features
+from newsbrief.stories.pairmodel import MODEL_FILE, SimilarityModel, pair_features
 from newsbrief.stories.tracker import StoryTracker, default_profiler
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "multinews" / "train.jsonl.gz"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsbrief.stories import similarity
-from newsbrief.stories.similarity import load_model
+from newsbrief.stories.pairmodel import load_model
 
 JOIN = load_model().threshold  # the probability at which the grouping puts two articles together
 
@@ -24,3 +24,10 @@ def test_a_copy_scores_one(aleppo):
 
 def test_similarity_is_symmetric(aleppo, unrelated):
     assert abs(similarity(aleppo[0], unrelated) - similarity(unrelated, aleppo[0])) < 1e-6
+
+
+def test_the_api_function_is_not_shadowed_by_a_submodule(aleppo):
+    import newsbrief.stories.tracker  # noqa: F401 - imports every stories submodule
+    from newsbrief import stories
+
+    assert callable(stories.similarity)

@@ -1,4 +1,4 @@
-"""Same story or not: a calibrated probability from three cheap views of two articles.
+"""Same story or not: a calibrated probability from three cheap views of two articles (the pair model).
 
 The features compare an article with another article, or with a story's centroid (the sum of
 its articles' profiles), so the pairwise API and the story grouping use one model:
