@@ -5,7 +5,9 @@
 2. Speed: every giveme5w1h event with at least 10 articles, as a 10-article story (its first 10
    articles, cleaned beforehand): warm in-process median of `--repeat` runs of `extract_facts`,
    with the spaCy NER and without it (`entity_model=""`, the capitalisation fallback).
-3. Cold start: wall time of the CLI in a fresh process on the bundled example, with and without
+3. Disagreement precision: every adjacent pair of figures the story's disagreements show,
+   on the judged giveme5w1h events (`tests/data/facts/disagreements.jsonl`), per split.
+4. Cold start: wall time of the CLI in a fresh process on the bundled example, with and without
    facts (median of 3).
 
     python benchmarks/bench_facts.py
@@ -28,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CLUSTER = REPO.parent / "shared" / "data" / "giveme5w1h-news-cluster" / "news_cluster.jsonl"
 ANNOTATIONS = REPO / "tests" / "data" / "facts" / "annotations.jsonl"
+JUDGMENTS = REPO / "tests" / "data" / "facts" / "disagreements.jsonl"
 
 
 def quality() -> list[str]:
@@ -42,6 +45,23 @@ def quality() -> list[str]:
         for name, score in result.rows():
             rows.append(f"| {split or 'all'} | {result.events} | {result.articles} | {name} | {score.precision:.3f} | "
                         f"{score.recall:.3f} | {score.f1:.3f} | {score.correct} / {score.predicted} / {score.gold} |")
+    return rows
+
+
+def disagreement_precision() -> list[str]:
+    from newsbrief.clean.article import clean_article
+    from newsbrief.facts import extract_facts
+    from newsbrief.facts.judging import disagreement_pairs, event_stories, judge, load_judgments
+
+    judgments = load_judgments(JUDGMENTS)
+    rows = ["| split | events | pairs shown | right | wrong | unjudged | precision |", "|---|---|---:|---:|---:|---:|---:|"]
+    for split in ("tuning", "untouched"):
+        events = sorted({r["event_id"] for r in judgments.values() if r["split"] == split})
+        pairs = [pair for event, articles in event_stories(CLUSTER, events).items()
+                 for pair in disagreement_pairs(event, extract_facts([clean_article(a) for a in articles]))]
+        judged = judge(pairs, judgments)
+        rows.append(f"| {split} | {', '.join(map(str, events))} | {len(pairs)} | {judged.right} | {judged.wrong} | "
+                    f"{len(judged.unjudged)} | {judged.precision:.3f} |")
     return rows
 
 
@@ -118,6 +138,7 @@ def main() -> None:
         sys.exit(f"needs {CLUSTER} (the shared data folder beside the repository)")
     if not args.no_quality:
         print("\n".join(quality()), end="\n\n")
+        print("\n".join(disagreement_precision()), end="\n\n")
     if not args.no_timing:
         print("\n".join(speed(args.repeat)), end="\n\n")
         print("\n".join(cold_start()))

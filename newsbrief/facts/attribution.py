@@ -362,6 +362,13 @@ def is_proper_name(text: str) -> bool:
                                          for w in words) and not any(c.isdigit() for c in text)
 
 
+def is_speaker(name: str) -> bool:
+    """Whether a quote's attributed name can be someone: "Elon Musk", "the agency", "officials"; not a
+    clause read as a subject ("As with pretty much all timetables")."""
+    words = name.split()
+    return bool(words) and words[0].lower() not in _PREPOSITION_START and _is_noun_phrase(name)
+
+
 def _is_noun_phrase(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 14:

@@ -23,7 +23,7 @@ EVENTS = {
     "injured": "injured injuring injures injuries wounded wounding hurt",
     "fled": "fled flee flees fleeing displaced escaped",
     "evacuated": "evacuated evacuating evacuate",
-    "trapped": "trapped besieged stranded",
+    "trapped": "trapped trapping besieged stranded",
     "arrested": "arrested detained arresting detaining",
     "missing": "missing",
     "rescued": "rescued saved",
@@ -58,12 +58,22 @@ _DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sun
     january february march april may june july august september october november december""".split())
 
 
+MEASURES = frozenset("""pound pounds ton tons tonne tonnes kilogram kilograms kilo kilos kg lb lbs gallon gallons
+    litre litres liter liters barrel barrels kilonewtons newtons watts megawatts""".split())  # "pounds of thrust"
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Counted:
-    """What a quantity counts: `noun` as written ("Costa Rican pilots"), `event` normalised ("killed")."""
+    """What a quantity counts: `noun` as written ("Costa Rican pilots"), `event` normalised ("killed").
+
+    `part`: the quantity is part of a set named elsewhere ("20 of those injured", "Two of the
+    boosters"), so it is not a rival figure for the whole.
+    """
 
     noun: str | None
     event: str | None
+    part: bool = False
 
 
 def counted(sentence: str, quantity: Quantity, clause: tuple[int, int], previous: Counted | None) -> Counted:
@@ -94,14 +104,21 @@ def counted(sentence: str, quantity: Quantity, clause: tuple[int, int], previous
         event = "killed"
     if unit and unit not in ("%",) and not _is_money(unit) and noun is None:
         event = None  # "in the past two weeks", "40m": a measure, not a count of people
-    return Counted(noun, event)
+    part = quantity.unit is None and not quantity.vague and quantity.value >= 1 and bool(_PART_OF.match(after))
+    return Counted(noun, event, part)
 
 
 def noun_key(noun: str | None) -> str | None:
     """A comparison key for a counted noun: "civilians" and "people" are both "people"."""
     if not noun:
         return None
-    head = noun.lower().split()[-1]
+    words = noun.lower().split()
+    if words[0] in MEASURES:  # a measure is comparable only with what it measures: "pounds of thrust"
+        return f"{_singular(words[0])} of {words[-1]}" if len(words) > 2 and words[1] == "of" else None
+    return _singular(words[-1])
+
+
+def _singular(head: str) -> str:
     if head in PEOPLE:
         return "people"
     if head in ("children", "child", "kids", "minors"):
@@ -114,7 +131,6 @@ def noun_key(noun: str | None) -> str | None:
 
 
 def _noun_after(after: str, quantity: Quantity) -> str | None:
-    words = _WORD.findall(after[:80])
     text = after.lstrip()
     if text.startswith("of ") or quantity.vague or quantity.unit == "%" or quantity.value < 1:
         of = re.match(r"\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|those\s+|these\s+|this\s+|that\s+)?"
@@ -124,8 +140,17 @@ def _noun_after(after: str, quantity: Quantity) -> str | None:
     if text[:1] in ",.;:)(—–" or re.match(r"\s*[-–]\s", after):
         return None
     if after[:1] == "-":  # "40-metre-deep well": the noun after the adjective
-        words = _WORD.findall(after.lstrip("-").split(" ", 1)[1] if " " in after else "")
-    return _noun_run(words) or None
+        after = after.lstrip("-").split(" ", 1)[1] if " " in after else ""
+    phrase = re.split(r"[,;:()\[\]—–]|\s-\s", after, maxsplit=1)[0]  # "in one fell swoop, 140,660 pounds": not one noun
+    # model numbers and hyphenated adjectives are not what is counted: "27 kerosene-fueled Merlin 1D engines"
+    kept = [w for w in phrase[:80].split() if not any(ch.isdigit() for ch in w)
+            and not (re.search(r"-\w+ed$", w) and w == phrase.split()[0])]
+    noun = _noun_run(_WORD.findall(" ".join(kept)))
+    if noun.lower() in MEASURES:  # "5.1 million pounds of thrust" is not "140,660 pounds (63,800 kg) of cargo"
+        of = re.match(r"\s*(?:\([^)]*\)\s*)?of\s+((?:[a-z][\w'’-]*\s?){1,2})", after[after.find(noun) + len(noun):])
+        tail = _noun_run(of.group(1).split()) if of else ""
+        noun = f"{noun} of {tail}" if tail else noun
+    return noun or None
 
 
 def _noun_run(words: list[str]) -> str:

@@ -97,7 +97,7 @@ def find_names(texts: Sequence[str], model: str) -> tuple[list[list[NameSpan]], 
                     spans.append(NameSpan(start, end, name, _corrected_kind(text, start, end, kind)))
             offset += len(line) + 1
         found.append(spans)
-    return _every_occurrence(texts, found), None
+    return _without_common_words(texts, _every_occurrence(texts, found)), None
 
 
 def _every_occurrence(texts: Sequence[str], found: list[list[NameSpan]]) -> list[list[NameSpan]]:
@@ -124,6 +124,35 @@ def _every_occurrence(texts: Sequence[str], found: list[list[NameSpan]]) -> list
                  for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
         completed.append(sorted(spans + extra, key=lambda s: s.start))
     return completed
+
+
+def _without_common_words(texts: Sequence[str], found: list[list[NameSpan]]) -> list[list[NameSpan]]:
+    """Drop what the small model tags that is no name, and fix what is no person.
+
+    - no capital letter: "rocket", "launch";
+    - one word the story also writes in lower case, as often as capitalised ("Payload" at the
+      start of sentences, "payload" elsewhere), or in capitals while it is a lower-case word
+      elsewhere ("CLOSE" on a video player);
+    - "SpaceX", "Buzz60" (a capital closing a word, digits) are not people: organisations.
+    """
+    lower = Counter(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    capital = Counter(s.text for spans in found for s in spans)
+    kept = []
+    for spans in found:
+        keep = []
+        for span in spans:
+            name = span.text
+            if not any(ch.isupper() for ch in name):
+                continue
+            if " " not in name and name.isalpha():
+                common = lower[name.lower()]
+                if common and (name.isupper() and len(name) > 3 or common >= capital[name]):
+                    continue
+            if span.kind == "person" and re.search(r"[a-z][A-Z]\b|\d", name):
+                span = NameSpan(span.start, span.end, name, "organisation")
+            keep.append(span)
+        kept.append(keep)
+    return kept
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -238,16 +267,16 @@ def _majority_kind(spans: list[tuple[str, NameSpan]]) -> str:
 
 
 def _merge_family_names(groups, kinds, union) -> None:
-    """"Assad" joins "Bashar al-Assad" when exactly one longer person name ends with it."""
-    by_last: dict[str, set[str]] = defaultdict(set)
+    """"Assad" joins "Bashar al-Assad" (and "Heavy" "Falcon Heavy") when exactly one longer name ends with it."""
+    by_last: dict[tuple[bool, str], set[str]] = defaultdict(set)
     for key, kind in kinds.items():
         words = key.split()
-        if len(words) > 1 and kind in ("person", "name"):
-            by_last[words[-1]].add(key)
+        if len(words) > 1 and kind in ("person", "name", "organisation"):
+            by_last[(kind == "organisation", words[-1])].add(key)
     for key in list(groups):
-        if " " in key:
+        if " " in key or kinds[key] not in ("person", "name", "organisation"):
             continue
-        longer = by_last.get(key, set())
+        longer = by_last.get((kinds[key] == "organisation", key), set())
         if len(longer) == 1:
             union(key, next(iter(longer)))
     # the same name with more words ("Syria Civil Defence volunteer group") is not merged: only exact keys

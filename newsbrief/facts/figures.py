@@ -42,7 +42,7 @@ def figures_of(reading: Reading) -> list[Figure]:
                 unit=quantity.unit, noun=what.noun, event=what.event, source=source, sentence=sentence.text,
                 mentions=(Mention(article.id, start, sentence.start + quantity.end),),
                 when=when.text if when else None, date=when.date if when else None, vague=quantity.vague,
-                increment=quantity.increment,
+                increment=quantity.increment, part=what.part,
             ))
     return figures
 

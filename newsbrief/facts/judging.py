@@ -72,6 +72,21 @@ def load_judgments(path: str | Path) -> dict[tuple, dict]:
             for r in records}
 
 
+def event_stories(cluster_path: str | Path, event_ids: Iterable[int]) -> dict[int, list]:
+    """The articles of each event of the giveme5w1h news_cluster.jsonl, in file order (uncleaned)."""
+    from newsbrief.facts.evaluate import load_articles
+
+    wanted = set(event_ids)
+    ids: dict[int, list[str]] = {e: [] for e in wanted}
+    with open(cluster_path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            if record["event_id"] in wanted:
+                ids[record["event_id"]].append(record["id"])
+    articles = load_articles(cluster_path, [i for found in ids.values() for i in found])
+    return {e: [articles[i] for i in found] for e, found in ids.items()}
+
+
 def judge(pairs: Iterable[Pair], judgments: dict[tuple, dict]) -> Judged:
     right = wrong = 0
     unjudged = []

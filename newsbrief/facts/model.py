@@ -54,6 +54,7 @@ class Figure:
     date: date | None = None  # `when` resolved against the article date, where both are known
     vague: bool = False  # "thousands", "dozens": a magnitude, not a count
     increment: bool = False  # counted on top of an earlier figure ("another 1,800", "dozens more")
+    part: bool = False  # part of a set named elsewhere ("20 of those injured"): no rival for the whole
 
     @property
     def counts(self) -> str | None:

@@ -79,7 +79,9 @@ _CAPITAL_OK = frozenset("""a about all almost an and another approximately aroun
 _NAME_MARKERS = frozenset("called named dubbed titled user handle no no. number flight route version update "
                           "channel room gate page article section chapter episode season vol. line bus".split())
 _NOT_COUNTED = frozenset("way ways fold sided faced tier time times hander handed off year-old old".split())
-_ONE_IDIOMS = frozenset("of another other day time point thing way side hand more by anyone".split())
+_ONE_IDIOMS = frozenset("of another other day time point thing way side hand more by anyone fell".split())
+_AIRCRAFT_MODEL = re.compile(r"7[0-8]7")  # "a fully laden 737", "747 jets": Boeing models, not counts
+_AIRCRAFT = frozenset("aircraft jet jets jetliner jetliners airliner airliners plane planes max".split())
 _ONE_DETERMINERS = frozenset("the this that which any every each no someone anyone".split())
 _TIME_SUFFIX = re.compile(r"^(?:a\.?m\.?|p\.?m\.?)$", re.IGNORECASE)
 _NUMERIC = re.compile(
@@ -489,6 +491,9 @@ def _not_a_quantity(text: str, words: list[_Word], i: int, m: re.Match) -> bool:
     if _age(text, words, i):
         return True
     if _preceded_by_name(text, words, i) and not m.group("cur"):
+        return True
+    if _AIRCRAFT_MODEL.fullmatch(num) and not suffix and not m.group("cur") and (
+            (i + 1 < len(words) and words[i + 1].low in _AIRCRAFT) or any(w.low in ("a", "an") for w in words[max(0, i - 3):i])):
         return True
     return False
 

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from newsbrief.facts.attribution import Claim, claim_for, find_claims
+from newsbrief.facts.attribution import Claim, claim_for, find_claims, is_speaker
 from newsbrief.facts.entities import NameSpan
 from newsbrief.facts.model import Attribution, Mention, Quote
 from newsbrief.facts.quotes import QuoteSpan, find_quote_spans, mask_quotes, quote_text
@@ -106,6 +106,8 @@ def _speak(reading: Reading, speakers: Speakers) -> list[tuple[QuoteSpan, Quote]
         attribution = _attribution_of(reading, span)
         if attribution is None and previous is not None and _continues(text, previous[0], span, reading):
             attribution = previous[1]
+        if attribution is not None and not is_speaker(attribution.name):
+            attribution = None
         if attribution is not None and attribution.role is None:
             role = speakers.roles.get(attribution.name)
             attribution = Attribution(attribution.name, attribution.phrase, role)

@@ -59,8 +59,9 @@ def figure():
 
 def make_figure(value: float, noun: str | None = "people", event: str | None = "fled", source: str | None = None,
                 article: str = "a", qualifier: str | None = None, high: float | None = None,
-                sentence: str = "Civilians left eastern Aleppo as government forces advanced.", **extra) -> Figure:
-    """A figure as `extract_facts` would make it, for the comparison tests."""
+                sentence: str | None = None, **extra) -> Figure:
+    """A figure as `extract_facts` would make it, for the comparison tests (each in its own sentence)."""
+    sentence = sentence or f"Civilians left eastern Aleppo as government forces advanced: {value:g} of them."
     return Figure(
         text=f"{qualifier + ' ' if qualifier else ''}{value:g}", value=value, high=high, qualifier=qualifier,
         unit=extra.pop("unit", None), noun=noun, event=event,

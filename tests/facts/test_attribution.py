@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsbrief.facts.attribution import claim_for, find_claims
+from newsbrief.facts.attribution import claim_for, find_claims, is_speaker
 from newsbrief.facts.speakers import Speakers
 from newsbrief.facts.model import Attribution
 
@@ -72,3 +72,11 @@ def test_pronouns_and_the_group_resolve_to_the_names_given_before():
     speakers.see(speakers.resolve(person, []))
     he = speakers.resolve(find_claims('"                    ," he told Reuters.')[0], [])
     assert he == Attribution("Ajmal Jan", "he told Reuters", "a local shopkeeper")
+
+
+@pytest.mark.parametrize("name, speaker", [
+    ("Elon Musk", True), ("the agency", True), ("officials", True),
+    ("As with pretty much all timetables", False), ("In the statement", False),
+])
+def test_a_quote_speaker_is_a_name_or_a_noun_phrase_not_a_clause(name, speaker):
+    assert is_speaker(name) is speaker

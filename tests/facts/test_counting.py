@@ -39,3 +39,34 @@ def test_how_many_names_what_a_bare_number_counts():
 def test_civilians_and_people_compare_as_people():
     assert noun_key("civilians") == noun_key("people") == "people"
     assert noun_key("children") != noun_key("people")
+
+
+@pytest.mark.parametrize("sentence, noun", [
+    ("With more than 5 million pounds of liftoff thrust the Heavy will be capable of lifting super-size satellites.",
+     "pounds of liftoff thrust"),
+    ("The Heavy is capable of delivering 140,660 pounds (63,800 kilograms) of cargo to low-Earth orbit.", "pounds of cargo"),
+])
+def test_a_measure_counts_what_it_measures(sentence, noun):
+    assert what(sentence).noun == noun
+
+
+def test_a_bare_measure_has_no_comparison_key():
+    assert noun_key("pounds") is None and noun_key("pounds of liftoff thrust") == noun_key("pound of thrust")
+
+
+def test_model_numbers_and_participles_are_not_part_of_the_counted_noun():
+    sentence = "the average thrust from the Falcon Heavy’s 27 kerosene-fueled Merlin 1D engines will be throttled back"
+    assert what(sentence).noun == "Merlin engines"
+
+
+def test_the_counted_noun_stops_at_a_parenthesis():
+    assert what("The Delta 4-Heavy can haul up to 62,540 pounds (28,370 kilograms) to a low-altitude orbit.").noun == "pounds"
+
+
+def test_a_part_of_a_set_named_before_is_marked():
+    sentence = "A spokeswoman said 20 of those injured were taken to St George’s university hospital in Tooting."
+    assert what(sentence) == Counted("people", "injured", part=True)
+
+
+def test_trapping_is_the_trapped_event():
+    assert what("The tram overturned in Croydon, trapping five people.") == Counted("people", "trapped")

@@ -56,3 +56,61 @@ def test_increments_durations_and_populations_are_not_compared(figure):
     assert comparison_key(figure(1_800, event="injured", increment=True)) is None
     assert comparison_key(figure(4, noun=None, event=None, unit="years")) is None
     assert comparison_key(figure(600, event=None)) is None
+
+
+SAME_DAY_AB = {"a": date(2018, 2, 6), "b": date(2018, 2, 6)}
+LATER = {"a": date(2016, 7, 14), "b": date(2016, 7, 15)}
+
+
+def test_two_figures_of_one_sentence_are_never_compared(figure):
+    sentence = "A spokeswoman said eight people had serious injuries and 51 were taken to hospital, officials said."
+    figures = [figure(8, event="injured", source="a spokeswoman", sentence=sentence),
+               figure(51, event="injured", source="officials", sentence=sentence)]
+    assert kinds(figures, SAME_DAY) == []
+
+
+def test_an_articles_own_unattributed_figures_do_not_conflict(figure):
+    figures = [figure(2, noun="children", event="killed", sentence="Two children died during or after surgery."),
+               figure(10, noun="children", event="killed", qualifier="more than", source="Christian Estrosi",
+                      sentence="Christian Estrosi, the regional president in Nice, confirmed more than 10 children died.")]
+    assert kinds(figures, SAME_DAY) == []
+
+
+def test_figures_naming_different_subjects_are_not_compared(figure):
+    falcon = figure(27, noun="engines", event=None, source="Elon Musk", article="a",
+                    sentence="There is no way you can do 27 engines on the Falcon Heavy at the same time, Musk said.")
+    soviet = figure(30, noun="engines", event=None, article="b",
+                    sentence="The Soviet-era N1 rocket had 30 engines, but Russian engineers had trouble getting them to work.")
+    assert kinds([falcon, soviet], SAME_DAY_AB) == []
+
+
+def test_values_of_different_orders_are_not_compared(figure):
+    figures = [figure(1.2e6, noun="pounds of thrust", event=None, source="ESA", article="a"),
+               figure(8.8e6, noun="pounds of thrust", event=None, source="NASA", article="b")]
+    assert kinds(figures, SAME_DAY_AB) == []
+
+
+def test_a_vaguer_word_later_is_no_development(figure):
+    figures = [figure(85, event="killed", article="a"), figure(12, high=99, vague=True, event="killed", article="b")]
+    assert kinds(figures, LATER) == []
+
+
+def test_a_figure_of_another_year_is_background(figure):
+    old = figure(20, event="injured", article="a", date=date(2015, 3, 1), when="between March 2015 and March 2016")
+    assert kinds([old, figure(40, event="injured", article="b")], LATER) == []
+
+
+def test_nouns_naming_different_sets_are_not_compared(figure):
+    figures = [figure(1e6, noun="consumers", event=None, article="a", source="Equifax"),
+               figure(700_000, noun="UK consumers", event=None, article="b", source="Equifax UK")]
+    assert kinds(figures, SAME_DAY_AB) == []
+
+
+def test_neighbours_in_a_development_each_really_changed(figure):
+    toll = [figure(value, event="killed", article=article) for value, article in ((60, "a"), (62, "b"), (80, "c"))]
+    published = {"a": date(2016, 7, 14), "b": date(2016, 7, 15), "c": date(2016, 7, 16)}
+    assert kinds(toll, published) == [("development", [60, 80])]
+
+
+def test_a_part_of_a_set_is_not_compared(figure):
+    assert comparison_key(figure(20, event="injured", part=True)) is None

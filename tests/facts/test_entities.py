@@ -48,3 +48,16 @@ def test_without_a_pipeline_names_fall_back_to_capitalisation_and_say_so(example
 def test_the_fallback_note_is_one_line():
     _, note = load_ner("")
     assert note and "\n" not in note
+
+
+def test_lower_case_and_interface_words_are_not_names():
+    from newsbrief.facts.entities import _without_common_words
+    text = "Click CLOSE to close the video. SpaceX will launch the rocket. Payload: a car. The payload is a car."
+    found = [spans(("CLOSE", "organisation"), ("rocket", "organisation"), ("Payload", "place"), ("SpaceX", "person"))]
+    [kept] = _without_common_words([text], found)
+    assert [(s.text, s.kind) for s in kept] == [("SpaceX", "organisation")]
+
+
+def test_a_single_word_joins_the_one_organisation_it_ends():
+    [heavy] = merge_entities(["a"], [spans(("Falcon Heavy", "organisation"), ("Heavy", "organisation"))])
+    assert heavy.name == "Falcon Heavy" and heavy.mentions == 2

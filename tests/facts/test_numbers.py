@@ -71,3 +71,12 @@ def test_another_marks_an_increment():
 ])
 def test_bounds_follow_the_qualifier_and_the_tolerance(qualifier, expected):
     assert bounds(10_000, None, qualifier, False, 0.1) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "It can lift more than a fully laden 737 aircraft into space.",
+    "The airline grounded its 737 jets.",
+    "The Heavy is capable of delivering, in one fell swoop, a record payload.",
+])
+def test_aircraft_models_and_idioms_are_not_figures(text):
+    assert find_quantities(text) == []
