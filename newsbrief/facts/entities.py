@@ -29,6 +29,8 @@ PLATFORMS = frozenset("""Twitter Facebook Instagram YouTube WhatsApp WeChat Weib
 DIRECTIONS = ("east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
               "southwestern")
+_ROUND_PARAGRAPHS = 2  # paragraphs per article tagged in each round of `_tag_paragraphs`
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\"“‘'(]\s)(?<!^)(?<=\s)([A-Z][\w’'&.-]*\w)")
 _UNNEEDED = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 _PARTICLES = re.compile(r"^(?:al|el|ad|as|ar|an|at|az)[-\s]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -79,11 +81,7 @@ def find_names(texts: Sequence[str], model: str) -> tuple[list[list[NameSpan]], 
     nlp, note = load_ner(model)
     if nlp is None:
         return [_capitalised_names(t) for t in texts], note
-    # each distinct paragraph once: syndicated copies and repeated captions share most of their text
-    paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
-    order = sorted(paragraphs)
-    entities = {line: [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                for line, doc in zip(order, nlp.pipe(order, batch_size=64))}
+    entities = _tag_paragraphs(nlp, texts)
     found = []
     for text in texts:
         spans, offset = [], 0
@@ -98,6 +96,37 @@ def find_names(texts: Sequence[str], model: str) -> tuple[list[list[NameSpan]], 
             offset += len(line) + 1
         found.append(spans)
     return _without_common_words(texts, _every_occurrence(texts, found)), None
+
+
+def _tag_paragraphs(nlp, texts: Sequence[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """spaCy's entities of each distinct paragraph that may hold a name not seen yet.
+
+    NER is most of the cost of facts, and a story repeats its names: paragraphs are tagged in
+    reading order (every article's first paragraphs, then the second ones ...), and one whose
+    capitalised words all belong to names already found is left to `_every_occurrence`, which
+    marks every later mention of a known name anyway.
+    """
+    rounds: dict[int, list[str]] = defaultdict(list)
+    seen: set[str] = set()
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        for index, line in enumerate(lines):
+            if line not in seen:  # each distinct paragraph once: copies share most of their text
+                seen.add(line)
+                rounds[index // _ROUND_PARAGRAPHS].append(line)
+    entities: dict[str, list[tuple[int, int, str]]] = {}
+    known_words: set[str] = set()
+    for index in sorted(rounds):
+        batch = [line for line in rounds[index] if index == 0 or not _name_words(line) <= known_words]
+        for line, doc in zip(batch, nlp.pipe(batch, batch_size=64)):
+            entities[line] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KINDS]
+            known_words.update(w for start, end, _ in entities[line] for w in line[start:end].split())
+    return entities
+
+
+def _name_words(line: str) -> set[str]:
+    """Capitalised words that do not open a sentence or a quotation: where a name may hide."""
+    return {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(line) if m.group(1) not in _NOT_NAMES}
 
 
 def _every_occurrence(texts: Sequence[str], found: list[list[NameSpan]]) -> list[list[NameSpan]]:
