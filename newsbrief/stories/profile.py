@@ -24,6 +24,12 @@ from newsbrief.segment.tokens import content_words
 
 LEAD_CHARS = 1200  # the opening carries the story (and keeps long and short articles comparable)
 TERM_WORDS = 100  # content words counted per article: about its first 200 words
+# A headline names the story in a few words; a page's opening may be a side story or debris
+# the extractor kept. So a title counts as much as the opening in the embedding, and its words
+# three times in the terms. (Multi-News, the training data, has no titles: these two values
+# were chosen among five settings on Giveme5W1H, see benchmarks/RESULTS.md.)
+TITLE_WEIGHT = 1.0
+TITLE_REPEAT = 3
 
 # A capitalised word not at the start of a sentence or quote (so "The", "But" are left out).
 _NAME = re.compile(r"(?<![.!?\"“‘'\n]\s)(?<!^)\b([A-Z][a-zA-Z'’-]{2,})")
@@ -87,6 +93,11 @@ class Profiler:
 
     def profiles(self, articles: list[Article]) -> list[Profile]:
         dense = self.embedder.encode([lead_text(a) for a in articles])
+        titled = [i for i, a in enumerate(articles) if has_own_title(a)]
+        if titled:
+            titles = self.embedder.encode([articles[i].title for i in titled])
+            dense[titled] += TITLE_WEIGHT * titles
+            dense[titled] /= np.maximum(np.linalg.norm(dense[titled], axis=1, keepdims=True), 1e-9)
         return [
             Profile(dense=row, terms=self.term_weights(a), names=names_in(a.text), published=a.published)
             for row, a in zip(dense, articles)
@@ -94,10 +105,16 @@ class Profiler:
 
     def term_weights(self, article: Article) -> dict[str, float]:
         """Sublinear TF x IDF over the article's content words, scaled to unit length."""
-        counts = Counter(content_words(f"{article.title or ''}\n{article.text}")[:TERM_WORDS])
+        title = content_words(article.title) if has_own_title(article) else []
+        counts = Counter(content_words(article.text)[:TERM_WORDS] + title * TITLE_REPEAT)
         weights = {w: (1.0 + math.log(n)) * self.idf.get(w, self.unknown_idf) for w, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
         return {w: v / norm for w, v in weights.items()}
+
+
+def has_own_title(article: Article) -> bool:
+    """A title that is not the whole text (a headline-only item is its own title)."""
+    return bool(article.title and article.title.strip() and article.title.strip() != article.text.strip())
 
 
 def lead_text(article: Article) -> str:

@@ -18,8 +18,8 @@ def test_min_articles_hides_singletons(cli, seed_paths):
     assert json.loads(result.stdout)["stories"] == []
 
 
-def test_markdown_briefs_each_story(cli, seeds_dir):
-    result = cli("stories", str(seeds_dir))
+def test_markdown_briefs_each_story(cli, seed_paths):
+    result = cli("stories", *map(str, seed_paths))
     assert result.exit_code == 0
     assert "# 1 story" in result.stdout and "[1]" in result.stdout
 
