@@ -87,11 +87,12 @@ def update_brief(story: Story, since: date | Brief, settings: Settings | None = 
 
     Since a date: articles published after it are summarized, leaving out every sentence that
     the articles up to that date already carried. Since a brief: the articles it did not cover
-    are summarized, leaving out what it and its articles said.
+    are summarized, leaving out what it and its articles said. The update is sentences only: the
+    story's own brief carries the facts of all its articles, the new ones included.
     """
     from newsbrief.pipeline import brief_articles
 
-    settings = settings or Settings()
+    settings = (settings or Settings()).with_overrides(facts=False)
     if isinstance(since, Brief):
         seen = {a.id for a in since.articles} | {s.article_id for s in since.sources}
         earlier = [a for a in story.articles if a.id in seen]
