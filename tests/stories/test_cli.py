@@ -26,3 +26,17 @@ def test_markdown_briefs_each_story(cli, seed_paths):
 
 def test_a_bad_since_date_is_a_one_line_error(cli, seeds_dir, assert_one_line_error):
     assert_one_line_error(cli("stories", str(seeds_dir), "--since", "last week"), "--since")
+
+
+def test_json_follows_the_stories_schema_and_each_brief_the_brief_schema(cli, seed_paths):
+    from jsonschema import Draft202012Validator
+
+    from tests.conftest import REPO
+
+    schemas = REPO / "newsbrief" / "schema"
+    stories_schema = json.loads((schemas / "stories-1.json").read_text(encoding="utf-8"))
+    brief_schema = json.loads((schemas / "brief-1.json").read_text(encoding="utf-8"))
+    data = json.loads(cli("stories", *map(str, seed_paths), "--format", "json", "--since", "2000-01-01").stdout)
+    Draft202012Validator(stories_schema).validate(data)
+    for story in data["stories"]:
+        Draft202012Validator(brief_schema).validate(story["brief"])
