@@ -42,7 +42,7 @@ def main() -> None:
 
     seed_lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines() if line.strip()]
     seed_rate, _ = rate(seed_lines * 2000)
-    print(f"| input | items | flagged | flagged % | items/s |\n|---|---:|---:|---:|---:|")
+    print("| input | items | flagged | flagged % | items/s |\n|---|---:|---:|---:|---:|")
     print(f"| seed lines x2000 | {len(seed_lines) * 2000} | - | - | {seed_rate:,.0f} |")
     for split in args.splits:
         docs = documents(split)

@@ -18,7 +18,7 @@ from newsbrief.facts.cli import facts as facts_command
 from newsbrief.extract.cli import extract as extract_command
 from newsbrief.stories.cli import stories as stories_command
 from newsbrief.service.cli import ingest as ingest_command, serve as serve_command
-from newsbrief.output.files import write_atomically
+from newsbrief.output.console import emit, warn
 
 app = typer.Typer(
     add_completion=False,
@@ -82,23 +82,13 @@ def brief(
                              fields=fields, facts=facts)
     result = brief_from_inputs(inputs, settings)
     for rejected in result.rejected:
-        _warn(f"skipped {rejected}")
+        warn(f"skipped {rejected}")
     for note in result.facts.notes if result.facts else ():
-        _warn(note)
+        warn(note)
     text = brief_to_json(result) + "\n" if output_format is OutputFormat.json else brief_to_markdown(result, explain)
-    _emit(text, output)
+    emit(text, output)
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Print, or write the whole file at once: a failed run never leaves half a file."""
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(output, text)
-
-
-def _warn(message: str) -> None:
-    typer.echo(f"newsbrief: warning: {message}", err=True)
 
 
 def main() -> None:

@@ -35,7 +35,7 @@ def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Se
     articles, skipped = in_languages(articles, settings.languages)  # the scorers and debris rules are English
     cleaned, rejected = clean_articles(articles, [*rejected, *skipped])
     if not cleaned:
-        raise NothingToSummarize(_nothing_message(rejected))
+        raise NothingToSummarize(nothing_message(rejected))
     sentences = make_summarizer(settings).summarize(cleaned, known)
     if not sentences and not known:  # only very short sentences: accept any length rather than say nothing
         sentences = make_summarizer(settings.with_overrides(min_sentence_words=1)).summarize(cleaned)
@@ -78,7 +78,8 @@ def _brief_title(articles: Sequence[Article], sentences) -> str | None:
     return max(titled, key=lambda a: (cited[a.id], -order[a.id])).title
 
 
-def _nothing_message(rejected: Sequence[Rejected]) -> str:
+def nothing_message(rejected: Sequence[Rejected]) -> str:
+    """Why nothing could be briefed: the one reason, or how many inputs failed and the first."""
     if not rejected:
         return "no articles given"
     if len(rejected) == 1:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -30,26 +29,16 @@ def extract(
     from newsbrief.config import load_settings
     from newsbrief.extract.render import articles_to_json, articles_to_text
     from newsbrief.ingest import read_inputs
-    from newsbrief.output.files import write_atomically
-    from newsbrief.pipeline import clean_articles
+    from newsbrief.output.console import emit, warn
+    from newsbrief.pipeline import clean_articles, nothing_message
 
     settings = load_settings(fields=fields, max_file_bytes=max_file_bytes)
     articles, rejected = read_inputs(inputs, settings)
     articles, rejected = clean_articles(articles, rejected)
     if not articles:
-        raise NewsbriefError(_nothing_message(rejected))
+        raise NewsbriefError(nothing_message(rejected))
     for item in rejected:
-        typer.echo(f"newsbrief: warning: skipped {item}", err=True)
+        warn(f"skipped {item}")
     text = articles_to_json(articles, rejected) if output_format is ExtractFormat.json else articles_to_text(articles)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(output, text)
+    emit(text, output)
 
-
-def _nothing_message(rejected) -> str:
-    if len(rejected) == 1:
-        return str(rejected[0])
-    if not rejected:
-        return "no articles given"
-    return f"no article in any of {len(rejected)} inputs (first: {rejected[0]})"

@@ -23,24 +23,24 @@ def facts(
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
 ) -> None:
     """List every figure with its source, the disagreements, quotes, names and the timeline of a story."""
-    from newsbrief.cli import _emit, _warn
+    from newsbrief.output.console import emit, warn
     from newsbrief.config import load_settings
     from newsbrief.errors import NothingToSummarize
     from newsbrief.facts.extract import extract_facts
     from newsbrief.ingest.files import read_inputs
     from newsbrief.model import Source
-    from newsbrief.pipeline import _nothing_message, clean_articles
+    from newsbrief.pipeline import nothing_message, clean_articles
 
     settings = load_settings(max_file_bytes=max_file_bytes)
     articles, rejected = read_inputs(inputs, settings)
     articles, rejected = clean_articles(articles, list(rejected))
     if not articles:
-        raise NothingToSummarize(_nothing_message(rejected))
+        raise NothingToSummarize(nothing_message(rejected))
     for item in rejected:
-        _warn(f"skipped {item}")
+        warn(f"skipped {item}")
     found = extract_facts(articles, settings)
     for note in found.notes:
-        _warn(note)
+        warn(note)
     sources = [Source(number=n, article_id=a.id, path=a.path, outlet=a.outlet, title=a.title, url=a.url,
                       published=a.published, words=len(a.text.split()))
                for n, a in enumerate(articles, start=1)]
@@ -52,4 +52,4 @@ def facts(
         from newsbrief.output.facts_markdown import facts_document_markdown
 
         text = facts_document_markdown(found, sources, articles, rejected)
-    _emit(text, output)
+    emit(text, output)

@@ -196,7 +196,6 @@ def _parse_at(text: str, words: list[_Word], i: int) -> tuple[Quantity | None, i
 
 
 def _numeric(text: str, words: list[_Word], i: int, m: re.Match) -> tuple[Quantity | None, int]:
-    w = words[i]
     value = float(m.group("num").replace(",", ""))
     currency = CURRENCIES.get((m.group("cur") or "").lower())
     suffix = m.group("suf").lower()

@@ -20,17 +20,18 @@ def ingest(
     from newsbrief.config import load_settings
     from newsbrief.errors import NothingToSummarize
     from newsbrief.ingest.files import read_inputs
+    from newsbrief.pipeline import nothing_message
     from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor
+    from newsbrief.output.console import warn
     from newsbrief.store import Store
 
     settings = load_settings(db=db, max_file_bytes=max_file_bytes)
     store = Store(settings.db)
     articles, rejected = read_inputs(list(inputs), settings)
     if not articles:
-        raise NothingToSummarize(str(rejected[0]) if len(rejected) == 1 else "no articles to ingest"
-                                 + (f" among {len(rejected)} inputs (first: {rejected[0]})" if rejected else ""))
+        raise NothingToSummarize(nothing_message(rejected))
     for item in rejected:
-        _warn(f"skipped {item}")
+        warn(f"skipped {item}")
     ingestor = Ingestor(store, settings)
     counts = {ADDED: 0, DUPLICATE: 0}
     skipped: list[str] = []
@@ -46,7 +47,7 @@ def ingest(
             note(ingestor.add(article))
             advance()
     for message in skipped:
-        _warn(f"skipped {message}")
+        warn(f"skipped {message}")
     n_articles, n_stories = store.counts()
     typer.echo(f"added {counts[ADDED]} articles ({counts[DUPLICATE]} already stored, "
                f"{len(skipped) + len(rejected)} skipped); the store holds {n_articles} articles "
@@ -102,6 +103,3 @@ class _progress:
             self.bar.stop()
         return False
 
-
-def _warn(message: str) -> None:
-    typer.echo(f"newsbrief: warning: {message}", err=True)

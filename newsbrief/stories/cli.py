@@ -21,7 +21,7 @@ def stories(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
 ) -> None:
     """Group articles into stories (syndicated copies collapsed) and brief each story."""
-    from newsbrief.cli import _emit, _warn
+    from newsbrief.output.console import emit, warn
     from newsbrief.config import load_settings
     from newsbrief.ingest.files import read_inputs
     from newsbrief.output.stories import stories_to_json, stories_to_markdown
@@ -35,7 +35,7 @@ def stories(
     articles, rejected = read_inputs(inputs, settings)
     articles, rejected = clean_articles(articles, list(rejected))
     for item in rejected:
-        _warn(f"skipped {item}")
+        warn(f"skipped {item}")
     if not articles:
         raise InputError(", ".join(inputs), "no usable article")
     found = group_stories(articles, settings, brief=not no_briefs)
@@ -46,7 +46,7 @@ def stories(
         updates = {s.id: update_brief(s, since_day, settings) for s in found} if not no_briefs else {}
     text = (stories_to_json(found, updates, since_day) + "\n" if output_format == "json"
             else stories_to_markdown(found, updates, since_day))
-    _emit(text, output)
+    emit(text, output)
 
 
 def _parse_day(value: str) -> date:
