@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from newsbrief.evaluate.multinews import load_clusters
-from newsbrief.ingest.records import parse_date
+from newsbrief.config import Settings
+from newsbrief.ingest.records import article_from_record
 from newsbrief.model import Article
 
 
@@ -43,13 +44,14 @@ def multinews_mix(path: Path, clusters: int, seed: int) -> LabelledArticles:
 
 
 def giveme5w1h(path: Path) -> LabelledArticles:
+    """Read as `newsbrief brief` reads the file; a record with no text stays, as an empty article."""
     articles, stories = [], []
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
+        for number, line in enumerate(lines, start=1):
             record = json.loads(line)
-            articles.append(Article(id=str(record["id"]), text=record["text"] or "", title=record.get("title"),
-                                    url=record.get("url"), outlet=record.get("source_domain"),
-                                    published=parse_date(record.get("date_publish"))))
+            article = article_from_record(record, source=f"{path}:{number}", default_id=str(record["id"]),
+                                          path=str(path), settings=Settings())
+            articles.append(article if isinstance(article, Article) else Article(id=str(record["id"]), text=""))
             stories.append(str(record["event_id"]))
     return LabelledArticles(articles, stories)
 

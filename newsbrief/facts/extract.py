@@ -9,14 +9,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from newsbrief.clean.article import clean_article
 from newsbrief.config import Settings
 from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import find_names, merge_entities
 from newsbrief.facts.figures import figures_of, merge_figures
-from newsbrief.facts.model import Facts, Quote
+from newsbrief.facts.model import Facts, Quote, merge_mentions
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.timeline import build_timeline, events_of
 from newsbrief.model import Article
@@ -48,12 +47,4 @@ def extract_facts(articles: Sequence[Article], settings: Settings | None = None)
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """One Quote per quotation and speaker: the same words carried by several articles are merged."""
-    merged: dict[tuple, Quote] = {}
-    for quote in quotes:
-        key = (" ".join(quote.text.lower().split()), (quote.speaker or "").lower())
-        if key in merged:
-            first = merged[key]
-            merged[key] = replace(first, mentions=first.mentions + quote.mentions)
-        else:
-            merged[key] = quote
-    return list(merged.values())
+    return merge_mentions(quotes, lambda q: (" ".join(q.text.lower().split()), (q.speaker or "").lower()))

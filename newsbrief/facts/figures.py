@@ -8,12 +8,11 @@ claim printed twice, or carried by several articles, becomes one Figure with sev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from newsbrief.facts.attribution import clause_spans, clean_name
 from newsbrief.facts.counting import Counted, counted
 from newsbrief.facts.dates import find_dates
-from newsbrief.facts.model import Attribution, Figure, Mention
+from newsbrief.facts.model import Attribution, Figure, Mention, merge_mentions
 from newsbrief.facts.numbers import find_quantities
 from newsbrief.facts.reading import Reading
 
@@ -49,16 +48,8 @@ def figures_of(reading: Reading) -> list[Figure]:
 
 def merge_figures(figures: Sequence[Figure]) -> list[Figure]:
     """One Figure per claim: same value, unit, counted thing and source; mentions joined, first order kept."""
-    merged: dict[tuple, Figure] = {}
-    for figure in figures:
-        key = (figure.value, figure.high, figure.unit, (figure.noun or "").lower(), figure.event,
-               source_key(figure.source), figure.qualifier)
-        if key in merged:
-            first = merged[key]
-            merged[key] = replace(first, mentions=first.mentions + figure.mentions)
-        else:
-            merged[key] = figure
-    return list(merged.values())
+    return merge_mentions(figures, lambda f: (f.value, f.high, f.unit, (f.noun or "").lower(), f.event,
+                                              source_key(f.source), f.qualifier))
 
 
 def source_key(source: Attribution | None) -> str | None:

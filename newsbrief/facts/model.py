@@ -8,8 +8,12 @@ Nothing here is inferred beyond the text: a figure without an attribution has `s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
+
+_Fact = TypeVar("_Fact")
 
 
 @dataclass(frozen=True)
@@ -125,3 +129,13 @@ class Facts:
     entities: tuple[Entity, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     notes: tuple[str, ...] = field(default=())  # e.g. the named-entity fallback warning
+
+
+def merge_mentions(facts: Iterable[_Fact], key: Callable[[_Fact], Hashable]) -> list[_Fact]:
+    """One fact per key, its mentions joined across articles; the first occurrence's order kept."""
+    merged: dict = {}
+    for fact in facts:
+        k = key(fact)
+        first = merged.get(k)
+        merged[k] = fact if first is None else replace(first, mentions=first.mentions + fact.mentions)
+    return list(merged.values())

@@ -24,7 +24,7 @@ from newsbrief.config import Settings
 from newsbrief.model import Article
 from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
 from newsbrief.stories.pairmodel import SimilarityModel, load_model, pair_features
-from newsbrief.stories.syndication import SyndicationIndex
+from newsbrief.stories.syndication import SyndicationIndex, minhash
 
 CANDIDATES = 8  # stories re-scored with the full model: the closest by embedding and by terms
 QUERY_TERMS = 30  # an article's heaviest terms, looked up in the inverted index of story terms
@@ -100,8 +100,7 @@ class StoryTracker:
         """Replay a decision made earlier (e.g. read back from a store) without deciding again."""
         profile = self.profiler.profiles([article])[0]
         self._advance_clock(article.published)  # retire what `add` would have retired by now
-        _, signature = self.copies.match(article.text)
-        self._join(article, profile, story_id, copy_of, signature)
+        self._join(article, profile, story_id, copy_of, minhash(article.text))
 
     def _assign(self, article: Article, profile: Profile) -> Assignment:
         if article.id in self.story_of:
