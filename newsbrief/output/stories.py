@@ -17,7 +17,7 @@ def stories_to_markdown(stories: Sequence[Story], updates: dict[str, Brief | Non
                         since: date | None = None) -> str:
     lines = [f"# {len(stories)} {'story' if len(stories) == 1 else 'stories'}", ""]
     for number, story in enumerate(stories, start=1):
-        lines += [f"## {number}. {story.label}", "", f"- {_facts_line(story)}"]
+        lines += [f"## {number}. {story.label}", "", f"- {_size_and_dates(story)}"]
         if story.outlets:
             lines.append(f"- Outlets: {', '.join(story.outlets)}")
         for group in story.syndicated:
@@ -65,7 +65,7 @@ def _story_to_dict(story: Story, updates) -> dict:
     return out
 
 
-def _facts_line(story: Story) -> str:
+def _size_and_dates(story: Story) -> str:
     n = len(story.articles)
     span = ""
     if story.first_published:

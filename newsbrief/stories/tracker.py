@@ -84,7 +84,6 @@ class StoryTracker:
         self._touched: dict[str, None] = {}  # active story ids, least recently joined first
         self._postings: dict[str, set[str]] = defaultdict(set)  # term -> active stories using it
         self._arrival: dict[str, int] = {}  # story id -> order of creation
-        self._excluded: str | None = None  # a story being compared with the others (consolidate)
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -123,15 +122,17 @@ class StoryTracker:
         self._join(article, profile, story_id, None, signature)
         return Assignment(article.id, story_id, new_story=False, score=score)
 
-    def _best_story(self, profile: Profile) -> tuple[str | None, float]:
-        """The active story in the time window most likely to be the article's, if likely enough."""
+    def _best_story(self, profile: Profile, exclude: str | None = None) -> tuple[str | None, float]:
+        """The active story in the time window most likely to be the article's, if likely enough.
+
+        `exclude`: a story compared with the others (consolidation), never its own match."""
         n = len(self._row_story)
         if not n:
             return None, 0.0
         closeness = self._rows[:n] @ profile.dense
-        by_meaning = [self._row_story[i] for i in np.argsort(-closeness)[:CANDIDATES] if self._row_story[i] != self._excluded]
-        candidates = [s for s in dict.fromkeys(by_meaning + self._closest_by_terms(profile))
-                      if self._in_window(s, profile.published)]
+        by_meaning = [self._row_story[i] for i in np.argsort(-closeness)[:CANDIDATES + (exclude is not None)]]
+        candidates = [s for s in dict.fromkeys(by_meaning + self._closest_by_terms(profile, exclude))
+                      if s != exclude and self._in_window(s, profile.published)]
         if not candidates:
             return None, 0.0
         features = np.array([pair_features(profile, self.stories[s].centroid) for s in candidates])
@@ -141,12 +142,12 @@ class StoryTracker:
             return candidates[best], float(scores[best])
         return None, float(scores[best])
 
-    def _closest_by_terms(self, profile: Profile) -> list[str]:
+    def _closest_by_terms(self, profile: Profile, exclude: str | None = None) -> list[str]:
         """Stories sharing the article's heaviest terms, by their (approximate) term cosine."""
         overlap: dict[str, float] = defaultdict(float)
         for term, weight in top_terms(profile.terms, QUERY_TERMS):
             for story_id in self._postings.get(term, ()):
-                if story_id != self._excluded:
+                if story_id != exclude:
                     overlap[story_id] += weight * self.stories[story_id].centroid.terms[term]
         for story_id in overlap:
             overlap[story_id] /= self.stories[story_id].centroid.term_norm or 1.0
@@ -198,10 +199,7 @@ class StoryTracker:
             story = self.stories.get(story_id)
             if story is None or not story.active:
                 continue
-            query = _centroid_profile(story.centroid, story.last)
-            self._detach_row(story_id)
-            target, _ = self._best_story(query)
-            self._attach_row(story_id)
+            target, _ = self._best_story(_centroid_profile(story.centroid, story.last), exclude=story_id)
             if target is None:
                 continue
             older, newer = sorted((target, story_id), key=lambda s: self._arrival[s])
@@ -224,15 +222,6 @@ class StoryTracker:
         self._copy_keys.setdefault(into, []).extend(self._copy_keys.pop(story_id, []))
         self.retire([story_id])
         del self.stories[story_id]
-
-    def _detach_row(self, story_id: str) -> None:
-        self._hidden = self._rows[self._row_of[story_id]].copy()
-        self._rows[self._row_of[story_id]] = 0.0
-        self._excluded = story_id
-
-    def _attach_row(self, story_id: str) -> None:
-        self._rows[self._row_of[story_id]] = self._hidden
-        self._excluded = None
 
     # -- the active set -----------------------------------------------------------------------
 
