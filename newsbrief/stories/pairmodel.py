@@ -1,13 +1,15 @@
-"""Same story or not: a calibrated probability from three cheap views of two articles (the pair model).
+"""Same story or not: three cheap views of two articles weighed by one learned model (the pair model).
 
 The features compare an article with another article, or with a story's centroid (the sum of
 its articles' profiles), so the pairwise API and the story grouping use one model:
-- cosine of the static embeddings (meaning);
+- cosine of the MiniLM embeddings (meaning);
 - cosine of the TF-IDF term weights (the same words);
 - the share of the article's names that the other side also mentions.
 A logistic model over them is fitted on Multi-News training clusters (same cluster = same story)
 by `python -m newsbrief.stories.train`; its weights and the grouping threshold ship in
-`newsbrief/data/stories.json`.
+`newsbrief/data/stories.json`. The model reads two ways, one a monotone function of the other:
+`similarity`, the weighted mean of the cosines (a graded 0-1 "how alike", what users compare),
+and `probability`, the logistic P(same story) the grouping thresholds.
 """
 
 from __future__ import annotations
@@ -34,9 +36,20 @@ class SimilarityModel:
     bias: float
     threshold: float
 
+    def similarity(self, features: np.ndarray) -> np.ndarray:
+        """The weighted mean of the features (cosines and a share): 0 unrelated ... 1 identical."""
+        weights = np.asarray(self.weights)
+        return np.asarray(features) @ weights / np.abs(weights).sum()
+
     def probability(self, features: np.ndarray) -> np.ndarray:
-        """P(same story) for rows of pair features."""
+        """P(same story) for rows of pair features: a logistic function of `similarity`."""
         return 1.0 / (1.0 + np.exp(-(np.asarray(features) @ np.asarray(self.weights) + self.bias)))
+
+    @property
+    def similarity_threshold(self) -> float:
+        """The similarity at which the probability reaches the join threshold."""
+        logit = math.log(self.threshold / (1.0 - self.threshold))
+        return (logit - self.bias) / float(np.abs(np.asarray(self.weights)).sum())
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,

@@ -1,7 +1,8 @@
 """What the story grouping compares: an article reduced to a profile, and a story to a centroid.
 
 A profile holds three views of an article, each cheap to compare:
-- `dense`: a static sentence embedding of its title and opening (meaning, paraphrase-tolerant);
+- `dense`: a MiniLM embedding of its title and opening (meaning, paraphrase-tolerant; see
+  `newsbrief.embed.contextual`);
 - `terms`: TF-IDF weights of its content words, with document frequencies learned from a news
   corpus shipped in the package (the same words in the same story, whatever the outlet);
 - `names`: capitalised words inside sentences (people, places, organisations) — shared names
@@ -25,10 +26,9 @@ from newsbrief.segment.tokens import content_words
 LEAD_CHARS = 1200  # the opening carries the story (and keeps long and short articles comparable)
 TERM_WORDS = 100  # content words counted per article: about its first 200 words
 # A headline names the story in a few words; a page's opening may be a side story or debris
-# the extractor kept. So a title counts as much as the opening in the embedding, and its words
-# three times in the terms. (Multi-News, the training data, has no titles: these two values
-# were chosen among five settings on Giveme5W1H, see benchmarks/RESULTS.md.)
-TITLE_WEIGHT = 1.0
+# the extractor kept. The embedding reads the title first, and the title's words count three
+# times in the terms. (Multi-News, the training data, has no titles: the repeat was chosen
+# among settings tried on Giveme5W1H, see benchmarks/RESULTS.md.)
 TITLE_REPEAT = 3
 
 # A capitalised word not at the start of a sentence or quote (so "The", "But" are left out).
@@ -45,7 +45,7 @@ _NOT_NAMES = frozenset(
 class Profile:
     """An article (or, summed, a story) as the grouping sees it."""
 
-    dense: np.ndarray  # unit-length static embedding (a sum of them for a story)
+    dense: np.ndarray  # unit-length embedding (a sum of them for a story)
     terms: Mapping[str, float]  # unit-length TF-IDF weights (summed for a story)
     names: frozenset[str]
     published: date | None = None
@@ -84,7 +84,8 @@ class Centroid:
 
 
 class Profiler:
-    """Articles -> profiles, with a static embedder and a table of inverse document frequencies."""
+    """Articles -> profiles, with an embedder (`encode(texts)` -> unit rows) and a table of
+    inverse document frequencies."""
 
     def __init__(self, embedder, idf: Mapping[str, float], unknown_idf: float):
         self.embedder = embedder
@@ -93,11 +94,6 @@ class Profiler:
 
     def profiles(self, articles: list[Article]) -> list[Profile]:
         dense = self.embedder.encode([lead_text(a) for a in articles])
-        titled = [i for i, a in enumerate(articles) if has_own_title(a)]
-        if titled:
-            titles = self.embedder.encode([articles[i].title for i in titled])
-            dense[titled] += TITLE_WEIGHT * titles
-            dense[titled] /= np.maximum(np.linalg.norm(dense[titled], axis=1, keepdims=True), 1e-9)
         return [
             Profile(dense=row, terms=self.term_weights(a), names=names_in(a.text), published=a.published)
             for row, a in zip(dense, articles)
@@ -119,7 +115,7 @@ def has_own_title(article: Article) -> bool:
 
 def lead_text(article: Article) -> str:
     """The title and the opening of the article: what the dense view embeds."""
-    head = f"{article.title}\n" if article.title else ""
+    head = f"{article.title}\n" if has_own_title(article) else ""
     return head + article.text[:LEAD_CHARS]
 
 

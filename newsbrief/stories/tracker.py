@@ -287,8 +287,8 @@ def _centroid_profile(centroid: Centroid, last: date | None) -> Profile:
 
 
 def default_profiler() -> Profiler:
-    from newsbrief.embed.static import load_embedder
+    from newsbrief.embed.contextual import load_contextual_embedder
     from newsbrief.stories.idf import load_idf
 
     idf, unknown = load_idf()
-    return Profiler(load_embedder(), idf, unknown)
+    return Profiler(load_contextual_embedder(), idf, unknown)

@@ -71,10 +71,25 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50
     return w[:-1], float(w[-1])
 
 
+class RememberedProfiler:
+    """A profiler that embeds each article once: the threshold search reads them many times."""
+
+    def __init__(self, profiler):
+        self.profiler = profiler
+        self.embedder = profiler.embedder
+        self.known: dict[str, object] = {}
+
+    def profiles(self, articles):
+        new = [a for a in articles if a.id not in self.known]
+        self.known.update(zip((a.id for a in new), self.profiler.profiles(new)))
+        return [self.known[a.id] for a in articles]
+
+
 def best_threshold(model: SimilarityModel, data: LabelledArticles) -> tuple[float, float]:
     scores = {}
+    profiler = RememberedProfiler(default_profiler())
     for threshold in THRESHOLDS:
-        tracker = StoryTracker(Settings(story_threshold=float(threshold)), model=model)
+        tracker = StoryTracker(Settings(story_threshold=float(threshold)), model=model, profiler=profiler)
         tracker.add_many(data.articles)
         tracker.consolidate()
         scores[float(threshold)] = score_clustering([tracker.story_of[a.id] for a in data.articles], data.stories).f1

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -16,7 +14,7 @@ from tokenizers import Tokenizer, models, pre_tokenizers  # noqa: E402
 from newsbrief.embed.static import MODEL_DIR, StaticEmbedder, load_embedder  # noqa: E402
 from newsbrief.errors import NewsbriefError  # noqa: E402
 
-from tests.conftest import REPO, shared_path  # noqa: E402
+from tests.embed.conftest import modules_loaded_by, semeval_pearson  # noqa: E402
 
 
 def word_model(vectors: dict[str, list[float]], max_tokens: int | None = 512) -> StaticEmbedder:
@@ -131,16 +129,9 @@ def test_model_files_are_small_and_described():
 
 
 def test_importing_the_embedder_loads_neither_torch_nor_the_model():
-    code = "import sys, newsbrief.embed; print(sorted({'torch', 'tokenizers', 'transformers'} & set(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert done.stdout.strip() == "[]"
+    assert modules_loaded_by("import newsbrief.embed", {"torch", "tokenizers", "transformers"}) == []
 
 
 def test_quality_floor_on_semeval_news_similarity(embedder):
-    """Pearson r of -cosine with the human Overall score (1 = same story); measured 0.691."""
-    path = shared_path("data", "semeval2022-task8-news-similarity", "en_en_pairs.jsonl")
-    pairs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    a = embedder.encode([p["text1"] for p in pairs])
-    b = embedder.encode([p["text2"] for p in pairs])
-    r = np.corrcoef(-(a * b).sum(axis=1), [p["overall"] for p in pairs])[0, 1]
-    assert r >= 0.66
+    """Measured 0.691 (Pearson r of -cosine with the judges' Overall score)."""
+    assert semeval_pearson(embedder.encode) >= 0.66
