@@ -45,7 +45,7 @@ _NOT_NAMES = frozenset(
 class Profile:
     """An article (or, summed, a story) as the grouping sees it."""
 
-    dense: np.ndarray  # unit-length embedding (a sum of them for a story)
+    dense: np.ndarray | None  # unit-length embedding (None: not embedded yet, see StoryTracker.restore)
     terms: Mapping[str, float]  # unit-length TF-IDF weights (summed for a story)
     names: frozenset[str]
     published: date | None = None
@@ -66,7 +66,8 @@ class Centroid:
         return cls(dense=np.zeros(dim, dtype=np.float32))
 
     def add(self, profile: Profile) -> None:
-        self.dense += profile.dense
+        if profile.dense is not None:
+            self.dense += profile.dense
         # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, with c.v over the article's terms only
         dot = sum(v * self.terms.get(w, 0.0) for w, v in profile.terms.items())
         self.term_norm = math.sqrt(max(0.0, self.term_norm ** 2 + 2 * dot + sum(v * v for v in profile.terms.values())))
@@ -92,12 +93,17 @@ class Profiler:
         self.idf = idf
         self.unknown_idf = unknown_idf
 
-    def profiles(self, articles: list[Article]) -> list[Profile]:
-        dense = self.embedder.encode([lead_text(a) for a in articles])
+    def profiles(self, articles: list[Article], *, embed: bool = True) -> list[Profile]:
+        """Profiles of the articles; `embed=False` leaves out the embedding (most of the cost)."""
+        dense = self.embed(articles) if embed else [None] * len(articles)
         return [
             Profile(dense=row, terms=self.term_weights(a), names=names_in(a.text), published=a.published)
             for row, a in zip(dense, articles)
         ]
+
+    def embed(self, articles: list[Article]) -> np.ndarray:
+        """The dense view of each article: rows of unit length."""
+        return self.embedder.encode([lead_text(a) for a in articles])
 
     def term_weights(self, article: Article) -> dict[str, float]:
         """Sublinear TF x IDF over the article's content words, scaled to unit length."""

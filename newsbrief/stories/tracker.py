@@ -7,7 +7,10 @@ centroid and copy signatures are dropped, its membership kept — and at most
 `max_active_stories` stay active, so memory stays flat as the stream grows.
 
 Decisions depend only on the order of arrival, so replaying the same articles in the same order
-(or restoring stored decisions with `restore`) rebuilds the same stories.
+(or restoring stored decisions with `restore`) rebuilds the same stories. Restoring defers the
+embedding (most of an article's cost) until the next decision needs it, and then embeds only the
+articles of stories still active: a service restarting over a long history pays for its recent
+stories, not for everything it ever stored.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class StoryTracker:
         self._touched: dict[str, None] = {}  # active story ids, least recently joined first
         self._postings: dict[str, set[str]] = defaultdict(set)  # term -> active stories using it
         self._arrival: dict[str, int] = {}  # story id -> order of creation
+        self._unembedded: dict[str, list[Article]] = {}  # restored articles of active stories, in order
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -92,14 +96,30 @@ class StoryTracker:
 
     def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
         """Assign articles in the given order (profiles are computed in one batch)."""
+        self._embed_restored()
         profiles = self.profiler.profiles(list(articles))
         return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
 
     def restore(self, article: Article, story_id: str, copy_of: str | None = None) -> None:
-        """Replay a decision made earlier (e.g. read back from a store) without deciding again."""
-        profile = self.profiler.profiles([article])[0]
+        """Replay a decision made earlier (e.g. read back from a store) without deciding again.
+
+        The article's embedding waits for the next `add_many` or `consolidate`, which embeds
+        only the waiting articles whose story is still active.
+        """
+        profile = self.profiler.profiles([article], embed=False)[0]
         self._advance_clock(article.published)  # retire what `add` would have retired by now
         self._join(article, profile, story_id, copy_of, minhash(article.text))
+
+    def _embed_restored(self) -> None:
+        """Add the embeddings of restored articles to their stories' centroids, in arrival order."""
+        if not self._unembedded:
+            return
+        waiting = [(story_id, article) for story_id, articles in self._unembedded.items() for article in articles]
+        self._unembedded = {}
+        for (story_id, _), dense in zip(waiting, self.profiler.embed([a for _, a in waiting])):
+            self.stories[story_id].centroid.dense += dense
+        for story_id in dict.fromkeys(s for s, _ in waiting):
+            self._update_row(story_id)
 
     def _assign(self, article: Article, profile: Profile) -> Assignment:
         if article.id in self.story_of:
@@ -178,7 +198,10 @@ class StoryTracker:
             self._touched[story_id] = None
             if copy_of is None:  # a copy adds nothing new to what the story is about
                 story.centroid.add(profile)
-                self._update_row(story_id)
+                if profile.dense is None:
+                    self._unembedded.setdefault(story_id, []).append(article)
+                else:
+                    self._update_row(story_id)
                 for term, _ in top_terms(profile.terms, QUERY_TERMS):
                     self._postings[term].add(story_id)
             self.copies.add(article.id, signature)
@@ -194,6 +217,7 @@ class StoryTracker:
         one article); batch grouping runs it after the pass. Merged stories keep the id of the
         older story, so the service's incremental path never calls it.
         """
+        self._embed_restored()
         merges = 0
         for story_id in list(self._row_story):
             story = self.stories.get(story_id)
@@ -269,6 +293,7 @@ class StoryTracker:
                     if not postings:
                         del self._postings[term]
             self.stories[story_id].centroid = None
+            self._unembedded.pop(story_id, None)
             self._touched.pop(story_id, None)
             for article_id in self._copy_keys.pop(story_id, []):
                 self.copies.remove(article_id)

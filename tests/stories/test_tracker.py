@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import numpy as np
+
 from newsbrief.config import Settings
 from newsbrief.stories import StoryTracker
+from newsbrief.stories.tracker import default_profiler
 
 
 def test_adding_one_at_a_time_equals_adding_in_a_batch(aleppo, unrelated):
@@ -31,6 +34,28 @@ def test_restored_decisions_rebuild_the_same_stories(aleppo, unrelated):
     for d in decisions:
         replayed.restore(articles[d.article_id], d.story_id, d.copy_of)
     assert replayed.story_of == original.story_of
+
+
+def test_a_restored_tracker_decides_the_next_article_like_the_original(aleppo, unrelated):
+    original = StoryTracker()
+    decisions = original.add_many([aleppo[0], unrelated])
+    replayed = StoryTracker()
+    for article, d in zip([aleppo[0], unrelated], decisions):
+        replayed.restore(article, d.story_id, d.copy_of)
+    assert replayed.add(aleppo[1]) == original.add(aleppo[1])
+    np.testing.assert_array_equal(replayed._rows, original._rows)
+
+
+def test_restoring_embeds_only_the_articles_of_stories_still_active(aleppo, unrelated):
+    embedded = []
+    profiler = default_profiler()
+    embed = profiler.embed
+    profiler.embed = lambda articles: embedded.extend(a.id for a in articles) or embed(articles)
+    tracker = StoryTracker(Settings(max_active_stories=1), profiler=profiler)
+    tracker.restore(aleppo[0], "s-aleppo")
+    tracker.restore(unrelated, "s-tesla")  # the cap retires the Aleppo story
+    tracker.consolidate()
+    assert embedded == [unrelated.id]
 
 
 def test_adding_an_article_twice_changes_nothing(aleppo):
