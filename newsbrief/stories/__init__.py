@@ -3,7 +3,7 @@
     from newsbrief.stories import group_stories, similarity, same_story, StoryTracker, update_brief
 
 The names are imported on first use, so `newsbrief --help` and `newsbrief brief` do not pay for
-the grouping's dependencies (datasketch, scipy).
+the grouping's dependencies (datasketch, onnxruntime).
 """
 
 from __future__ import annotations
