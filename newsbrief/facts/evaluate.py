@@ -185,13 +185,28 @@ def _values_agree(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
 
 
+def _present(text: str, gold: list[dict], key: str, counts) -> list[dict]:
+    """The gold items still in the text (cleaning may remove their sentence); the rest are counted."""
+    present = [g for g in gold if _locate(text, g["sentence"], g[key]) is not None]
+    counts["removed"] += len(gold) - len(present)
+    return present
+
+
+def _score_name(got: str | None, want: str | None, aliases, key: str, counts) -> bool:
+    """Count a found source or speaker against the gold one; False if they disagree."""
+    if got:
+        counts[f"{key}_pred"] += 1
+    if names_agree(got, want, aliases):
+        counts[f"{key}_ok"] += 1
+        return True
+    return not (got or want)
+
+
 def _score_figures(facts: Facts, article_id, text, spans, gold, counts, errors) -> None:
     predicted = sorted(
         {(m.start, m.end): f for f in facts.figures for m in f.mentions
          if m.article_id == article_id and _in_scope(m.start, spans)}.items())
-    present = [g for g in gold if _locate(text, g["sentence"], g["text"]) is not None]
-    counts["removed"] += len(gold) - len(present)
-    gold = present
+    gold = _present(text, gold, "text", counts)
     counts["fig_pred"] += len(predicted)
     counts["fig_gold"] += len(gold)
     used: set[int] = set()
@@ -214,11 +229,7 @@ def _score_figures(facts: Facts, article_id, text, spans, gold, counts, errors) 
         counts["fig_ok"] += 1
         figure = predicted[match][1]
         name = figure.source.name if figure.source else None
-        if name:
-            counts["src_pred"] += 1
-        if names_agree(name, g["source"], g["source_aliases"]):
-            counts["src_ok"] += 1
-        elif name or g["source"]:
+        if not _score_name(name, g["source"], g["source_aliases"], "src", counts):
             errors.append(f"source wrong [{article_id[:8]}] {g['text']!r}: got {name!r}, want {g['source']!r}")
     for k, ((s, e), figure) in enumerate(predicted):
         if k not in used:
@@ -228,9 +239,7 @@ def _score_figures(facts: Facts, article_id, text, spans, gold, counts, errors) 
 def _score_quotes(facts: Facts, article_id, text, spans, gold, counts, errors) -> None:
     predicted = [(m.start, m.end, q) for q in facts.quotes for m in q.mentions
                  if m.article_id == article_id and _in_scope(m.start, spans)]
-    present = [g for g in gold if _locate(text, g["sentence"], g["quote"]) is not None]
-    counts["removed"] += len(gold) - len(present)
-    gold = present
+    gold = _present(text, gold, "quote", counts)
     counts["quote_pred"] += len(predicted)
     counts["quote_gold"] += len(gold)
     used: set[int] = set()
@@ -246,11 +255,7 @@ def _score_quotes(facts: Facts, article_id, text, spans, gold, counts, errors) -
         speaker = predicted[match][2].speaker
         if g["speaker"]:
             counts["spk_gold"] += 1
-        if speaker:
-            counts["spk_pred"] += 1
-        if names_agree(speaker, g["speaker"], g["speaker_aliases"]):
-            counts["spk_ok"] += 1
-        elif speaker or g["speaker"]:
+        if not _score_name(speaker, g["speaker"], g["speaker_aliases"], "spk", counts):
             errors.append(f"speaker wrong [{article_id[:8]}] {g['quote'][:50]!r}: got {speaker!r}, want {g['speaker']!r}")
     for k, (s, e, quote) in enumerate(predicted):
         if k not in used:
