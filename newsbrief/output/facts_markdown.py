@@ -68,10 +68,16 @@ def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[Time
 
 
 def rank_figures(facts: Facts) -> list[Figure]:
-    """Figures in a disagreement first, then attributed ones, then those most articles carry; text order otherwise."""
+    """Figures in a disagreement first, then those that say what they count, attributed ones first,
+    then those most articles carry; text order otherwise.
+
+    A bare "**two**" (from "splitting eastern Aleppo into two") tells a reader nothing on its own,
+    so it goes after every figure with a counted noun, attributed or not.
+    """
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
-    return sorted(facts.figures, key=lambda f: (id(f) not in disputed, f.source is None, -len(f.articles), order[id(f)]))
+    return sorted(facts.figures, key=lambda f: (id(f) not in disputed, not f.counts, f.source is None,
+                                                -len(f.articles), order[id(f)]))
 
 
 def markers(mentions, numbers: Mapping[str, int]) -> str:
@@ -148,12 +154,16 @@ def _entity(entity: Entity) -> str:
 
 
 def _event(event: TimelineEvent, numbers) -> str:
-    when = event.date.isoformat() if event.date else "date unknown"
-    if event.date and event.precision == "month":
-        when = event.date.strftime("%Y-%m")
-    elif event.date and event.precision == "year":
-        when = str(event.date.year)
-    return f"- {when} ({event.when}): {_shorten(event.text, 240)} {markers(event.mentions, numbers)}"
+    """"- 2016-11-15 (November 15): …" when the date resolves, else "- November 15 (date unknown): …"."""
+    if event.date is None:
+        when = f"{event.when} (date unknown)"
+    elif event.precision == "month":
+        when = f"{event.date.strftime('%Y-%m')} ({event.when})"
+    elif event.precision == "year":
+        when = f"{event.date.year} ({event.when})"
+    else:
+        when = f"{event.date.isoformat()} ({event.when})"
+    return f"- {when}: {_shorten(event.text, 240)} {markers(event.mentions, numbers)}"
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -3,7 +3,7 @@
 from newsbrief.facts.model import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
 from newsbrief.model import Brief, BriefSentence, Source, SourceSpan
 from newsbrief.output.facts_json import facts_to_dict
-from newsbrief.output.facts_markdown import facts_to_markdown
+from newsbrief.output.facts_markdown import facts_to_markdown, rank_figures
 from newsbrief.output.jsonout import brief_to_dict
 from newsbrief.output.markdown import brief_to_markdown
 
@@ -33,13 +33,19 @@ def test_every_section_with_markers_and_sources():
     assert "10,000 (civilians) [1] vs about 20,000 (SANA) [2]" in text
     assert "“We are leaving” — Ahmad Edrees, a resident [2]" in text
     assert "Bashar al-Assad (3 mentions in 2 articles; also “Assad”)" in text
-    assert "- date unknown (on Monday): Forces advanced on Monday. [1]" in text
+    assert "- on Monday (date unknown): Forces advanced on Monday. [1]" in text
 
 
 def test_figures_in_a_disagreement_and_with_sources_come_first_within_the_limit():
     text = "\n".join(facts_to_markdown(FACTS, NUMBERS, limit=2))
     figures = text.split("## Key figures")[1].split("## Disagreements")[0]
     assert "**four years**" not in figures and "- … and 1 more" in figures
+
+
+def test_a_figure_that_says_what_it_counts_ranks_before_an_attributed_bare_number():
+    bare = figure("two", 2, "a fighter", counts=(None, None))
+    counted = figure("100,000", 100_000, counts=("civilians", "trapped"))
+    assert rank_figures(Facts(figures=(bare, counted))) == [counted, bare]
 
 
 def test_json_disagreements_point_at_figures_by_index():
