@@ -5,7 +5,7 @@ import pytest
 
 from newsbrief.config import Settings
 from newsbrief.model import Article
-from newsbrief.summarize.base import build_candidates, opens_unclosed_quote, tfidf_vectors
+from newsbrief.summarize.base import Summarizer, build_candidates, opens_unclosed_quote, reading_order, tfidf_vectors
 from newsbrief.summarize.centroid import CentroidSummarizer
 
 
@@ -51,3 +51,39 @@ def test_chosen_sentences_come_in_reading_order():
 ])
 def test_a_sentence_opening_an_unclosed_quote_is_a_fragment(text, fragment):
     assert opens_unclosed_quote(text) is fragment
+
+
+FRONTLINE = Article(id="a", cleaned=True, text=(
+    "Ahmad Edrees is a resident of Karam al-Baik on the current frontline of the city.\n"
+    "He said the shelling was too heavy for anyone to recover the bodies from the streets.\n"
+    "Aid groups warned that food supplies in the eastern districts would run out within two weeks."))
+
+
+class ScoredInOrder(Summarizer):
+    """Scores fixed by the test, one per candidate in reading order."""
+
+    def __init__(self, settings, scores):
+        super().__init__(settings)
+        self.scores = scores
+
+    def score(self, candidates, vectors):
+        return np.array(self.scores, dtype=float)
+
+
+def test_a_pronoun_led_sentence_enters_with_the_sentence_before_it():
+    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([FRONTLINE])
+    assert [s.text.split()[0] for s in chosen] == ["Ahmad", "He"]
+
+
+def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit():
+    chosen = ScoredInOrder(Settings(words=20, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([FRONTLINE])
+    assert [s.text.split()[0] for s in chosen] == ["Aid"]
+
+
+def test_consecutive_sentences_of_one_article_stay_together_in_reading_order():
+    other = Article(id="b", cleaned=True, text="\n".join(
+        f"Report {i} from the city says the siege of the eastern districts goes on." for i in range(4)))
+    candidates = build_candidates([FRONTLINE, other], Settings())
+    # FRONTLINE's sentences 0 and 1 (relative positions 0 and 1/3) around other's sentence 1 (1/4)
+    order = reading_order(candidates, [1, 0, 4])
+    assert order == [0, 1, 4]
