@@ -51,9 +51,11 @@ _PROMO_BANG = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     r"(?:\(photo credit should read[^)]*\)|\((?:ap|afp|reuters|epa|getty)\s?(?:photo|images?)[^)]*\)"
-    r"|\(\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*(?::|by)[^)]*\)|\(\s*[^()]{0,60}getty images\))"
+    r"|\(\s*(?:photo|image|picture|credit)s?\s*(?:credit)?\s*(?::|by)[^)]*\)|\(\s*[^()]{0,60}getty images\)"
+    r"|\u00a9\s*[^()]{1,60}\((?:ap|afp|reuters|epa|getty)[^)]*\))"
     r"\s*\.?$"
 )
+_GALLERY_MARKER = re.compile(r"\b(?:(?:hide|show|toggle) caption|image|photo) \d+ of \d+\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _CREDIT_WORDS = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "reuters/", "/reuters", "/ap", "/afp")
 
@@ -78,6 +80,15 @@ def debris_reason(line: str) -> str | None:
 
 def is_debris(line: str) -> bool:
     return debris_reason(line) is not None
+
+
+def is_gallery_caption(sentence: str) -> bool:
+    """A slideshow caption ("Hide Caption 22 of 25 Photos: …"), often glued to body text.
+
+    The captions stay in the article (they carry facts: "killing at least 84 people and leaving
+    around 202 injured"), but none of them reads as a sentence of a brief.
+    """
+    return _GALLERY_MARKER.search(normalise(sentence)) is not None
 
 
 def rule_reason(low: str) -> str | None:
@@ -148,6 +159,7 @@ def _long_line_reason(low: str, words: int) -> str | None:
     """A caption ending in a credit, else debris only if most of its text is debris."""
     if words <= _CAPTION_MAX_WORDS and _CREDIT_TAIL.search(low, max(0, len(low) - 200)):
         return "photo caption"
+
     debris_chars: dict[str, int] = {}
     half, body = len(low) / 2, 0
     for sentence in split_sentences(low):

@@ -207,6 +207,7 @@ ANYWHERE: dict[str, dict[str, str | None]] = {
         "image": r"\(\s*(?:image|picture)s?\s*(?:credit)?\s*(?::|by)[^)]{0,80}\)|\bimage (?:copyright|caption)\b",
         "credit": r"\(\s*credits?\s*:[^)]{0,80}\)",
         "caption": r"\b(?:hide|toggle|show) caption\b",
+        "\u00a9": r"\u00a9\s*[a-z][\w .'-]{1,40}\((?:" + _AGENCY + r")(?:/[a-z ]{1,20})?\)\s*\.?$",
         "getty images": r"/\s*getty images\b|\b(?:via|for) getty images\b|\bgetty images for\b|\((?:ap|afp|reuters|epa)?\s*/?\s*getty images",
         "/": r"/\s*(?:ap|afp|reuters|getty(?: images)?|epa|efe|ansa|xinhua|dpa)\s*/\s*[a-z]|\b[a-z]+/(?:afp|ap|reuters|epa)/getty images\b",
     },
@@ -294,6 +295,11 @@ ANYWHERE: dict[str, dict[str, str | None]] = {
         "outdated browser": None,
         "browser": r"\bupgrade (?:to a (?:newer|modern|supported) browser|your browser)\b",
         "flash player": r"\bflash player\b.{0,40}\b(?:required|install|update|enable)",
+    },
+    "transcript notice": {
+        "transcripts are created on a rush deadline": None,
+        "this text may not be in its final form": None,
+        "the authoritative record of": r"\bthe authoritative record of .{0,60}\bis the (?:audio|video) record\b",
     },
     "archive notice": {
         "information in the article may be outdated": None,

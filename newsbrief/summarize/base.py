@@ -2,8 +2,9 @@
 
 A method only says how much each candidate sentence deserves a place (`score`);
 the base does the rest, the same way for every method:
-1. candidates: body sentences of a usable length that are neither debris nor a fragment of a
-   longer quotation (it would lose its speaker), with near-copies
+1. candidates: body sentences of a usable length that are neither debris, a slideshow
+   caption, nor a piece of a quotation that runs over several sentences (it would lose its
+   speaker), with near-copies
    (a repeat inside an article, the same wire sentence at several outlets) merged into one
    candidate that remembers every copy, so the brief cites all of them;
 2. vectors: TF-IDF over the candidates' content words, rows L2-normalised;
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.clean.boilerplate import debris_reason
+from newsbrief.clean.boilerplate import debris_reason, is_gallery_caption
 from newsbrief.config import Settings
 from newsbrief.dedup.sentences import near_copy_groups
 from newsbrief.model import Article, BriefSentence, Sentence, SourceSpan
@@ -187,19 +188,21 @@ def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
     n = len(sentence.text.split())
     return (
         settings.min_sentence_words <= n <= settings.max_sentence_words
-        and not opens_unclosed_quote(sentence.text)
+        and not is_quote_fragment(sentence.text)
         and debris_reason(sentence.text) is None
+        and not is_gallery_caption(sentence.text)
     )
 
 
-def opens_unclosed_quote(text: str) -> bool:
-    """A fragment of a longer quotation: it opens a quote that a later sentence closes.
+def is_quote_fragment(text: str) -> bool:
+    """A piece of a quotation that runs over several sentences: its quote marks do not pair up.
 
-    Standing alone in a brief it would lose its speaker, so it is never chosen.
+    Standing alone in a brief it would lose its speaker ("My wife was a metre away.\"" closes a
+    quote opened two sentences earlier), so it is never chosen.
     """
     if "“" in text or "”" in text:
-        return text.count("“") > text.count("”")
-    return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+        return text.count("“") != text.count("”")
+    return text.count('"') % 2 == 1
 
 
 def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:

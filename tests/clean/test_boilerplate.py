@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from newsbrief.clean.boilerplate import debris_reason, is_debris
+from newsbrief.clean.boilerplate import debris_reason, is_debris, is_gallery_caption
 
 UNSEEN_DEBRIS = [
     "We use cookies to ensure you get the best experience on our website. By continuing you agree to our use of cookies.",
@@ -100,3 +100,43 @@ def test_debris_reason_is_fast_on_typical_lines():
         debris_reason(line)
     rate = len(lines) / (time.perf_counter() - start)
     assert rate > 25_000  # measured ~60-80k lines/s; halved as margin for slow CI machines
+
+
+def giveme_lines(article_prefix: str) -> list[str]:
+    """The non-blank lines of one giveme5w1h article (by id prefix), as a scraper left them."""
+    import json
+
+    from tests.conftest import shared_path
+
+    path = shared_path("data", "giveme5w1h-news-cluster", "news_cluster.jsonl")
+    for row in path.read_text(encoding="utf-8").splitlines():
+        article = json.loads(row)
+        if article["id"].startswith(article_prefix):
+            return [line for line in article["text"].split("\n") if line.strip()]
+    raise AssertionError(f"no article {article_prefix} in {path}")
+
+
+def test_a_sentence_glued_to_a_slideshow_caption_marker_is_a_gallery_caption():
+    lines = giveme_lines("544db91c")  # CNN, Nice attack: 25 "Hide Caption N of 25" captions in one line
+    gallery = next(line for line in lines if "Hide Caption" in line)
+    glued = gallery[gallery.index("Hide Caption 22 of 25"):][:300]
+    assert is_gallery_caption(glued) and not is_gallery_caption(lines[0])
+
+
+def test_the_npr_transcript_notice_is_debris():
+    lines = giveme_lines("cce7bc80")  # NPR: "This text may not be in its final form ..."
+    assert debris_reason(next(line for line in lines if "final form" in line)) == "transcript notice"
+
+
+def test_a_caption_ending_in_a_copyright_credit_is_a_photo_caption():
+    lines = giveme_lines("d21b1a55")  # Daily Mail: "... an offshore company ©Mujahid Safodien (AFP/File)"
+    assert debris_reason(next(line for line in lines if "(AFP/File)" in line)) == "photo caption"
+
+
+@pytest.mark.parametrize("line", [
+    "The authoritative record of the vote is kept by the clerk of the House.",
+    "The text of the bill may be revised before the final vote, officials said.",
+    "Hide and seek: the caption contest drew 3 of 4 readers.",
+])
+def test_body_lines_near_the_new_rules_are_kept(line):
+    assert debris_reason(line) is None

@@ -5,7 +5,7 @@ import pytest
 
 from newsbrief.config import Settings
 from newsbrief.model import Article
-from newsbrief.summarize.base import Summarizer, build_candidates, opens_unclosed_quote, reading_order, tfidf_vectors
+from newsbrief.summarize.base import Summarizer, build_candidates, is_quote_fragment, reading_order, tfidf_vectors
 from newsbrief.summarize.centroid import CentroidSummarizer
 
 
@@ -45,12 +45,15 @@ def test_chosen_sentences_come_in_reading_order():
 @pytest.mark.parametrize("text, fragment", [
     ("“It is going to be a very difficult situation because there is no place for them.", True),
     ('" we will not leave, the people of aleppo will not leave our homes', True),
+    ('We almost died. It was like hallucinating... My wife was a metre away."', True),
+    ("It was chaos.” He ran.", True),
+    ('He said: "we will not', True),
     ("“There is a mass exodus,” he said.", False),
     ('" i am here, " he said.', False),
     ("The army said the city had fallen.", False),
 ])
-def test_a_sentence_opening_an_unclosed_quote_is_a_fragment(text, fragment):
-    assert opens_unclosed_quote(text) is fragment
+def test_a_sentence_whose_quote_marks_do_not_pair_up_is_a_quote_fragment(text, fragment):
+    assert is_quote_fragment(text) is fragment
 
 
 FRONTLINE = Article(id="a", cleaned=True, text=(
@@ -87,3 +90,12 @@ def test_consecutive_sentences_of_one_article_stay_together_in_reading_order():
     # FRONTLINE's sentences 0 and 1 (relative positions 0 and 1/3) around other's sentence 1 (1/4)
     order = reading_order(candidates, [1, 0, 4])
     assert order == [0, 1, 4]
+
+
+def test_a_sentence_glued_to_a_slideshow_caption_marker_is_never_a_candidate():
+    article = Article(id="a", cleaned=True, text=(
+        "Police sealed off the seafront promenade after the attack on Thursday night.\n"
+        "Hide Caption 22 of 25 Photos: Bastille Day terror: Harrowing images of truck attack in Nice \"I wasn't sure "
+        "what to do, in that situation. No one knew what was going on. We just knew we had to run for our lives,\" "
+        "said Paul Delane, an American who witnessed the attack."))
+    assert [c.sentence.text.split()[0] for c in build_candidates([article], Settings())] == ["Police"]
