@@ -248,6 +248,9 @@ def main() -> None:
     parser.add_argument("--no-teval", action="store_true", help="skip trafilatura-eval")
     parser.add_argument("--no-dates", action="store_true", help="skip the date tables")
     args = parser.parse_args()
+    unknown = [name for name in args.systems.split(",") if name not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown system {unknown[0]!r}; known: {', '.join(SYSTEMS)}")
     systems = {name: SYSTEMS[name] for name in args.systems.split(",")}
     zyte = zyte_pages(args.limit)
     zyte_table(systems, zyte)
