@@ -3,15 +3,16 @@
 A method only says how much each candidate sentence deserves a place (`score`);
 the base does the rest, the same way for every method:
 1. candidates: body sentences of a usable length that are neither debris, a slideshow
-   caption, nor a piece of a quotation that runs over several sentences (it would lose its
-   speaker), with near-copies
+   caption, a piece of a quotation that runs over several sentences (it would lose its
+   speaker), nor the colon-ended introduction of a list, with near-copies
    (a repeat inside an article, the same wire sentence at several outlets) merged into one
    candidate that remembers every copy, so the brief cites all of them;
 2. vectors: TF-IDF over the candidates' content words, rows L2-normalised;
 3. selection: greedy maximal marginal relevance (MMR) — the best-scoring candidate that is
-   not too similar to those already chosen and still fits the word budget. A sentence that
-   opens with "he", "she" or "they" enters only with the sentence before it (or not at all),
-   so a brief never hands a pronoun to whichever sentence happens to precede it;
+   not too similar to those already chosen and still fits the word budget. A sentence whose
+   "he", "she" or "they" (opening it, or saying a quote) is named only before it enters with
+   the sentence before it or not at all, so a brief never hands a pronoun to whichever
+   sentence happens to precede it;
 4. order: chosen sentences in reading order (earlier in their article first), a run of
    consecutive sentences of one article kept together.
 """
@@ -34,7 +35,15 @@ from newsbrief.segment.sentences import segment_article
 from newsbrief.segment.tokens import content_words
 
 MAX_VOCABULARY = 4096
-_OPENING_PRONOUN = re.compile(r"^\W*(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_CONNECTIVE = r"(?:and|but|so|yet|still|also|meanwhile|however|instead|later|then|now|earlier)"
+_REPORTING = r"(?:said|says|told|added|asked|wrote|tweeted|explained|noted|continued|recalled|insisted)"
+_LEANS_ON_PREVIOUS = re.compile(  # who "he", "she" or "they" is, the sentence before says
+    rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them)\b"  # "He said …", "Meanwhile, he noted …"
+    rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b",  # "“We got shots fired,” he says."
+    re.IGNORECASE,
+)
+_SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")
+_SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?])['’](?=\s|$|[,.;:!?)—–-])")
 
 
 @dataclass(frozen=True)
@@ -126,11 +135,11 @@ def _with_antecedents(index: int, antecedents: dict[int, int | None], chosen: li
 
 
 def pronoun_antecedents(candidates: Sequence[Candidate]) -> dict[int, int | None]:
-    """For each candidate that opens with a personal pronoun: the candidate just before it in its
-    article (None when that sentence cannot enter a brief)."""
+    """For each candidate whose "he", "she" or "they" (opening it, or saying a quote) is named only
+    before it: the candidate just before it in its article (None when that one cannot enter a brief)."""
     where = {(c.article_index, c.position): i for i, c in enumerate(candidates)}
     return {i: where.get((c.article_index, c.position - 1)) for i, c in enumerate(candidates)
-            if _OPENING_PRONOUN.match(c.sentence.text)}
+            if _LEANS_ON_PREVIOUS.search(c.sentence.text)}
 
 
 def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
@@ -189,6 +198,7 @@ def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
     return (
         settings.min_sentence_words <= n <= settings.max_sentence_words
         and not is_quote_fragment(sentence.text)
+        and not sentence.text.rstrip().endswith(":")  # "Here are the details:" introduces what follows
         and debris_reason(sentence.text) is None
         and not is_gallery_caption(sentence.text)
     )
@@ -198,11 +208,19 @@ def is_quote_fragment(text: str) -> bool:
     """A piece of a quotation that runs over several sentences: its quote marks do not pair up.
 
     Standing alone in a brief it would lose its speaker ("My wife was a metre away.\"" closes a
-    quote opened two sentences earlier), so it is never chosen.
+    quote opened two sentences earlier), so it is never chosen. Single quotes double as
+    apostrophes, so only a sentence opening one that never closes, or closing one it never
+    opened, counts.
     """
     if "“" in text or "”" in text:
-        return text.count("“") != text.count("”")
-    return text.count('"') % 2 == 1
+        if text.count("“") != text.count("”"):
+            return True
+    elif text.count('"') % 2 == 1:
+        return True
+    stripped = text.strip()
+    opens = _SINGLE_OPENING.match(stripped) is not None
+    closes = _SINGLE_CLOSING.search(stripped) is not None
+    return (opens and not closes) or (stripped[-1:] in "'’" and closes and not _SINGLE_OPENING.search(stripped))
 
 
 def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:

@@ -48,6 +48,11 @@ def test_chosen_sentences_come_in_reading_order():
     ('We almost died. It was like hallucinating... My wife was a metre away."', True),
     ("It was chaos.” He ran.", True),
     ('He said: "we will not', True),
+    ("'Lmao after all this I will have spent 8 hours on a flight to nowhere.", True),
+    ("‘However, we are able to study them, unveil their presence and even have an idea of their masses.", True),
+    ("'It could have been very bad.'", False),
+    ("The trains 'bumped into each other' but didn't derail.", False),
+    ("The players' union said it would appeal.", False),
     ("“There is a mass exodus,” he said.", False),
     ('" i am here, " he said.', False),
     ("The army said the city had fallen.", False),
@@ -99,3 +104,19 @@ def test_a_sentence_glued_to_a_slideshow_caption_marker_is_never_a_candidate():
         "what to do, in that situation. No one knew what was going on. We just knew we had to run for our lives,\" "
         "said Paul Delane, an American who witnessed the attack."))
     assert [c.sentence.text.split()[0] for c in build_candidates([article], Settings())] == ["Police"]
+
+
+def test_the_colon_ended_introduction_of_a_list_is_never_a_candidate():
+    article = Article(id="a", cleaned=True, text=(
+        "Here are details of some of the deadliest mass shootings in the United States in the past 25 years:\n"
+        "A gunman killed more than 50 people at an open-air concert in Las Vegas on Sunday night."))
+    assert [c.sentence.text.split()[0] for c in build_candidates([article], Settings())] == ["A"]
+
+
+def test_a_quote_said_by_a_pronoun_enters_with_the_sentence_before_it():
+    article = Article(id="a", cleaned=True, text=(
+        "Officer Jane Roe radioed the dispatcher from the hotel lobby as the gunfire began.\n"
+        "“We got shots fired, we need every unit down here now,” she says on the recording.\n"
+        "The concert had drawn about 22,000 people to the festival grounds that night."))
+    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([article])
+    assert [s.text.split()[0] for s in chosen] == ["Officer", "“We"]
