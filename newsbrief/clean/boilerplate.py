@@ -159,7 +159,6 @@ def _long_line_reason(low: str, words: int) -> str | None:
     """A caption ending in a credit, else debris only if most of its text is debris."""
     if words <= _CAPTION_MAX_WORDS and _CREDIT_TAIL.search(low, max(0, len(low) - 200)):
         return "photo caption"
-
     debris_chars: dict[str, int] = {}
     half, body = len(low) / 2, 0
     for sentence in split_sentences(low):
