@@ -193,7 +193,7 @@ def main(argv=None) -> int:
     print(f"re-ranker trained on {len(train):,} clusters ({test_start - args.train:,}-{test_start:,} of the train split; "
           f"the sentence scorer saw the first {SCORER_CLUSTERS:,}), tested on {len(test):,} held-out clusters with "
           f"{np.mean([len(p) for p in test]):.1f} candidate summaries each\n")
-    rows = [("default (greedy MMR, shipped)", mean_rouge(test, lambda pool: 0))]
+    rows = [("default (greedy MMR, the shipped selection)", mean_rouge(test, lambda pool: 0))]
     for objective in ("regression", "lambdarank"):
         rows.append((f"re-ranked ({objective})", mean_rouge(test, reranker_pick(fit_reranker(train, objective)))))
     rows.append(("best summary of each pool (ceiling)", mean_rouge(test, lambda pool: max(range(len(pool)), key=lambda i: pool[i][1] + pool[i][2]))))
