@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from newsbrief.clean.article import clean_article
 from newsbrief.config import Settings
-from newsbrief.errors import NothingToSummarize
+from newsbrief.errors import NothingToSummarize, failure_reason, show_traceback_when_debugging
 from newsbrief.facts import extract_facts
 from newsbrief.extract.language import in_languages
 from newsbrief.ingest.files import read_inputs
@@ -56,14 +56,20 @@ def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Se
 
 
 def clean_articles(articles: Sequence[Article], rejected: list[Rejected]) -> tuple[list[Article], list[Rejected]]:
-    """Cleaned articles with body text left; the others become Rejected ("only debris")."""
+    """Cleaned articles with body text left; the others become Rejected ("only debris", or the
+    reason cleaning failed: one article's failure never ends the run)."""
     cleaned = []
     for article in articles:
-        article = article if article.cleaned else clean_article(article)
+        source = article.id if article.path in (None, article.id) else f"{article.path} (id {article.id})"
+        try:
+            article = article if article.cleaned else clean_article(article)
+        except Exception as err:  # noqa: BLE001
+            show_traceback_when_debugging()
+            rejected.append(Rejected(source, "clean", failure_reason(err)))
+            continue
         if article.text.strip():
             cleaned.append(article)
         else:
-            source = article.id if article.path in (None, article.id) else f"{article.path} (id {article.id})"
             rejected.append(Rejected(source, "clean", "no article text left after removing debris"))
     return cleaned, rejected
 

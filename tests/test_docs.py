@@ -10,8 +10,8 @@ from newsbrief.config import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
-INSTALL_AND_RUN = "python3 -m pip install . && newsbrief brief examples/aleppo/"
-INSTALL_AND_TEST = "python3 -m pip install -e '.[test]' && python3 -m pytest"
+INSTALL_AND_RUN = "python3 -m pip install -c requirements.lock . && newsbrief brief examples/aleppo/"
+INSTALL_AND_TEST = "python3 -m pip install -c requirements.lock -e '.[test]' && python3 -m pytest"
 
 
 def quickstart_commands() -> list[str]:
@@ -23,8 +23,10 @@ def test_quickstart_has_exactly_the_two_setup_commands():
     assert quickstart_commands() == [INSTALL_AND_RUN, INSTALL_AND_TEST]
 
 
-def test_ci_runs_the_readme_test_command():
-    assert INSTALL_AND_TEST in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+def test_ci_runs_both_readme_commands_verbatim_without_upgrading_pip():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert INSTALL_AND_RUN in ci and INSTALL_AND_TEST in ci
+    assert "--upgrade pip" not in ci and "install -U pip" not in ci
 
 
 def test_the_example_the_quickstart_briefs_is_bundled():

@@ -12,6 +12,7 @@ import codecs
 import re
 
 from newsbrief.config import Settings
+from newsbrief.errors import failure_reason, show_traceback_when_debugging
 from newsbrief.extract.language import label_language
 from newsbrief.extract.maintext import main_text
 from newsbrief.extract.metadata import page_metadata
@@ -33,7 +34,18 @@ def extract_html(data: bytes | str, *, source: str, settings: Settings, url: str
     """The page's article; `source` names it (and is its id), `url` is where it was fetched from.
 
     `charset` is the encoding a server declared for the bytes (a WARC record's HTTP header).
+    Never raises: a failure deep in a parser (or a missing module) is this page's Rejected, so
+    one page never ends a WARC crawl or an API batch.
     """
+    try:
+        return _extract(data, source, settings, url, path, charset)
+    except Exception as err:  # noqa: BLE001
+        show_traceback_when_debugging()
+        return _reject(source, failure_reason(err))
+
+
+def _extract(data: bytes | str, source: str, settings: Settings, url: str | None, path: str | None,
+             charset: str | None) -> Article | Rejected:
     try:
         page = decode_html(data, charset)
     except UndetectableEncoding as err:

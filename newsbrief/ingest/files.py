@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from newsbrief.config import Settings
+from newsbrief.errors import REINSTALL, failure_reason, show_traceback_when_debugging
 from newsbrief.extract.language import label_language
 from newsbrief.ingest.reader import os_reason, read_file
 from newsbrief.ingest.sniff import is_candidate
@@ -23,7 +24,8 @@ Input = str | os.PathLike | Article
 def read_inputs(inputs: Iterable[Input], settings: Settings) -> tuple[list[Article], list[Rejected]]:
     """Every article the inputs hold, uncleaned, and every input that could not be read.
 
-    A single path is taken as a one-item list, not iterated character by character.
+    A single path is taken as a one-item list, not iterated character by character. An input
+    whose reader fails unexpectedly is one Rejected (its articles read before the failure are kept).
     """
     if isinstance(inputs, (str, bytes, os.PathLike, Article)):
         inputs = [inputs]
@@ -34,7 +36,7 @@ def read_inputs(inputs: Iterable[Input], settings: Settings) -> tuple[list[Artic
         results = [item] if isinstance(item, Article) else _read_path(os.fsdecode(item), settings, seen)
         for result in results:
             (articles if isinstance(result, Article) else rejected).append(result)
-    return articles, rejected
+    return articles, _install_problems_said_once(rejected)
 
 
 def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
@@ -47,9 +49,38 @@ def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Articl
 
 
 def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
-    if not _already_seen(path, seen):
+    if _already_seen(path, seen):
+        return
+    try:
         for result in read_file(path, settings):
-            yield label_language(result) if isinstance(result, Article) else result
+            yield _labelled(result)
+    except Exception as err:  # noqa: BLE001 - one input's failure never ends the run
+        show_traceback_when_debugging()
+        yield _reject(path, failure_reason(err))
+
+
+def _labelled(result: Article | Rejected) -> Article | Rejected:
+    if isinstance(result, Rejected):
+        return result
+    try:
+        return label_language(result)
+    except Exception as err:  # noqa: BLE001
+        show_traceback_when_debugging()
+        return _reject(result.id, failure_reason(err))
+
+
+def _install_problems_said_once(rejected: list[Rejected]) -> list[Rejected]:
+    """A missing module breaks every input of a kind: the fix is said with the first one only."""
+    first: dict[str, str] = {}
+    said = []
+    for item in rejected:
+        if REINSTALL in item.reason:
+            if item.reason in first:
+                item = _reject(item.source, f"cannot be read: the same install problem as {first[item.reason]}")
+            else:
+                first[item.reason] = item.source
+        said.append(item)
+    return said
 
 
 def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
@@ -80,8 +111,6 @@ def article_files(root: str, errors: list[OSError] | None = None) -> list[str]:
             if not name.startswith(".") and is_candidate(name) and os.path.isfile(path):
                 found.append(path)
     return sorted(found, key=lambda path: PurePath(path).parts)
-
-
 
 
 def _already_seen(path: str, seen: set[str]) -> bool:

@@ -95,28 +95,11 @@ def _ingest(newsroom, item: ArticleIn) -> IngestResult:
 
 
 def extract_html(html: str, *, url: str | None, settings) -> Article | str:
-    """The article in a web page, or the reason there is none. Uses newsbrief.extract when present."""
-    try:
-        from newsbrief.extract.html import extract_html as extract
-    except ImportError:
-        extract = None
-    if extract is not None:
-        result = extract(html, source="api", url=url, settings=settings)
-        return result if isinstance(result, Article) else getattr(result, "reason", str(result))
-    import trafilatura
+    """The article in a web page, or the reason there is none (a failing extractor is a reason too)."""
+    from newsbrief.extract.html import extract_html as extract
 
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
-    if not text or not text.strip():
-        return "no article text found in the HTML"
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    published = None
-    if meta is not None and meta.date:
-        try:
-            published = date.fromisoformat(meta.date[:10])
-        except ValueError:
-            published = None
-    return Article(id="api", text=text, title=meta.title if meta else None, outlet=meta.sitename if meta else None,
-                   author=meta.author if meta else None, published=published)
+    result = extract(html, source="api", url=url, settings=settings)
+    return result if isinstance(result, Article) else result.reason
 
 
 def _result_json(r: IngestResult) -> dict:

@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -28,7 +29,12 @@ log = logging.getLogger("newsbrief.service")
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
-_DOCS = ("/docs", "/redoc", "/openapi.json")
+# Swagger UI runs scripts (its page starts them inline), all served from this server
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            "base-uri 'none'; frame-ancestors 'none'")
+DOCS_ASSETS = "/docs/assets"
+_DOCS = ("/docs",)
 
 
 class Newsroom:
@@ -80,8 +86,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     settings = settings or load_settings()
     store = store or Store(settings.db)
-    app = FastAPI(title="newsbrief", version=__version__,
-                  description="Stories grouped from news articles, with short, attributed briefs.")
+    # ReDoc is left out: its page loads the Redocly logo from another host
+    app = FastAPIOffline(title="newsbrief", version=__version__, static_url=DOCS_ASSETS, redoc_url=None,
+                         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+                         description="Stories grouped from news articles, with short, attributed briefs.")
     app.state.newsroom = Newsroom(settings, store)
     app.include_router(api_router)
     app.include_router(web_router)
@@ -202,19 +210,20 @@ async def _send_json(send, status: int, message: str) -> None:
 
 class SecurityHeaders:
     """A Content-Security-Policy that forbids every script (the pages have none) and friends;
-    FastAPI's /docs pages, which load their own scripts, are left out."""
+    the API docs pages run their own scripts, from this server only (DOCS_CSP)."""
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope.get("path", "").startswith(_DOCS):
+        if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        policy = DOCS_CSP if scope.get("path", "").startswith(_DOCS) else CSP
 
         async def with_headers(event):
             if event["type"] == "http.response.start":
                 event["headers"] = list(event.get("headers", [])) + [
-                    (b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                    (b"content-security-policy", policy.encode()), (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
             await send(event)
 

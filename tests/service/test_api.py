@@ -204,6 +204,37 @@ def test_openapi_schema_and_docs_are_served(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_docs_page_names_no_other_host_and_its_assets_are_served(client):
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)""", page.text) + re.findall(r"""url: ?["']([^"']+)""", page.text)
+    assert assets and all(a.startswith("/") for a in assets), assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    assert "http://" not in page.text and "https://" not in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy and "connect-src 'self'" in policy
+
+
+def test_a_page_whose_extractor_fails_is_rejected_and_the_batch_stored(empty_client, monkeypatch):
+    from newsbrief.extract import html
+
+    def missing(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+    monkeypatch.setattr(html, "main_text", missing)
+    text = "The council said the bridge would reopen on Monday after three months of repairs to its deck."
+    page = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    response = empty_client.post("/api/articles", json=[{"id": "failing-extractor-text", "text": text},
+                                                        {"id": "failing-extractor-page", "html": page}])
+    assert response.status_code == 201
+    added, rejected = response.json()["results"]
+    assert added["status"] == "added"
+    assert rejected["status"] == "rejected" and rejected["reason"].startswith("cannot be read: lxml.html.clean")
+
+
 def test_bad_input_never_reaches_the_500_handler(client, empty_client, caplog):
     caplog.set_level("ERROR", logger="newsbrief.service")
     for c in (client, empty_client):

@@ -161,3 +161,27 @@ def test_phone_layout_has_no_horizontal_scroll(server, page):
     for path in ("/", first):
         page.goto(server + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_api_docs_load_with_every_other_host_blocked(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_server)
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15_000)
+    text = page.locator("body").inner_text()
+    assert "/api/articles" in text and "/api/stories" in text
+    shot(page, "api-docs")
+    context.close()
+    assert elsewhere == [] and refused == []
