@@ -14,6 +14,7 @@ from pathlib import Path
 from newsbrief.errors import SettingsError
 
 METHODS = ("learned", "centroid", "lead")
+ID_COLLISIONS = ("keep", "reject")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Settings:
     db: str = ""
     """Database URL of the service's store (sqlite:///PATH or postgresql://...); empty: a SQLite
     file in the user's data directory ($XDG_DATA_HOME/newsbrief/newsbrief.db)."""
+    id_collisions: str = "keep"
+    """An article whose id is already stored with another text: "keep" stores it too, under its id
+    qualified by its source (`ID@OUTLET`, `ID@FILE`; else `ID@TEXT-HASH`), with a warning;
+    "reject" skips it with a warning. The same id with the same text is always a duplicate."""
     max_body_bytes: int = 10_000_000
     """The service refuses request bodies larger than this (HTTP 413)."""
     facts: bool = True
@@ -70,6 +75,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.words < 1:
             raise SettingsError(f"words must be at least 1, got {self.words}")
+        if self.id_collisions not in ID_COLLISIONS:
+            raise SettingsError(f"unknown id_collisions {self.id_collisions!r}; choose one of {', '.join(ID_COLLISIONS)}")
         if self.method not in METHODS:
             raise SettingsError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
         if self.redundancy is not None and not 0.0 <= self.redundancy <= 1.0:

@@ -22,6 +22,10 @@ class RemovedLine:
     reason: str  # short rule name, e.g. "advertisement", "photo credit"
 
 
+# the reason of the note reading leaves when it replaced or removed invalid characters (ingest.validtext)
+INVALID_CHARACTERS = "invalid characters"
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article. `text` is raw until cleaned, then the cleaned body.

@@ -2,7 +2,8 @@
 
 This is ingest's entry point: directories are walked here, each file is read by `reader`,
 and a file reached twice (named twice, or inside two given directories) is read once.
-Every article read from a file leaves with its language detected, unless it states one.
+Every article read from a file leaves with its strings made valid (`validtext`: no lone
+surrogate, NUL or control character) and its language detected, unless it states one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from newsbrief.errors import REINSTALL, failure_reason, show_traceback_when_debu
 from newsbrief.extract.language import label_language
 from newsbrief.ingest.reader import os_reason, read_file
 from newsbrief.ingest.sniff import is_candidate
+from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 
 Input = str | os.PathLike | Article
@@ -33,7 +35,7 @@ def read_inputs(inputs: Iterable[Input], settings: Settings) -> tuple[list[Artic
     rejected: list[Rejected] = []
     seen: set[str] = set()
     for item in inputs:
-        results = [item] if isinstance(item, Article) else _read_path(os.fsdecode(item), settings, seen)
+        results = [valid_article(item)] if isinstance(item, Article) else _read_path(os.fsdecode(item), settings, seen)
         for result in results:
             (articles if isinstance(result, Article) else rejected).append(result)
     return articles, _install_problems_said_once(rejected)
@@ -60,10 +62,11 @@ def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Articl
 
 
 def _labelled(result: Article | Rejected) -> Article | Rejected:
+    """A read article, its strings made valid (`validtext`), with its language detected."""
     if isinstance(result, Rejected):
         return result
     try:
-        return label_language(result)
+        return label_language(valid_article(result))
     except Exception as err:  # noqa: BLE001
         show_traceback_when_debugging()
         return _reject(result.id, failure_reason(err))
@@ -101,16 +104,21 @@ def article_files(root: str, errors: list[OSError] | None = None) -> list[str]:
 
     Hidden files and folders are skipped, and so are files whose extension says they are not
     articles (images, archives, code...); the rest are judged by their content when read.
-    Folders that cannot be listed are appended to `errors`.
+    Folders that cannot be listed, and links whose target is gone, are appended to `errors`.
     """
     found = []
     for folder, subfolders, names in os.walk(root, onerror=None if errors is None else errors.append):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in names:
             path = os.path.join(folder, name)
-            if not name.startswith(".") and is_candidate(name) and os.path.isfile(path):
+            if name.startswith(".") or not is_candidate(name):
+                continue
+            if os.path.isfile(path):
                 found.append(path)
-    return sorted(found, key=lambda path: PurePath(path).parts)
+            elif errors is not None and os.path.islink(path) and not os.path.exists(path):
+                errors.append(OSError(None, "broken symbolic link: its target does not exist", path))
+    found.sort(key=lambda path: PurePath(path).parts)
+    return found
 
 
 def _already_seen(path: str, seen: set[str]) -> bool:

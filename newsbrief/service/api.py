@@ -110,6 +110,8 @@ def _result_json(r: IngestResult) -> dict:
         out.update(new_story=r.new_story, copy_of=r.copy_of)
     if r.reason:
         out["reason"] = r.reason
+    if r.note:
+        out["note"] = r.note
     return out
 
 

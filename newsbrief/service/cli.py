@@ -35,8 +35,11 @@ def ingest(
     ingestor = Ingestor(store, settings)
     counts = {ADDED: 0, DUPLICATE: 0}
     skipped: list[str] = []
+    notes: list[str] = []
 
     def note(result) -> None:
+        if result.note:
+            notes.append(f"{result.source}: {result.note}")
         if result.status in counts:
             counts[result.status] += 1
         else:
@@ -46,6 +49,8 @@ def ingest(
         for article in articles:
             note(ingestor.add(article))
             advance()
+    for message in notes:
+        warn(message)
     for message in skipped:
         warn(f"skipped {message}")
     n_articles, n_stories = store.counts()

@@ -9,11 +9,13 @@ Ids already stored are skipped, so re-running an ingest changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from newsbrief.config import Settings
+from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import clean_articles
 from newsbrief.store import Store
@@ -30,6 +32,7 @@ class IngestResult:
     copy_of: str | None = None
     reason: str | None = None
     source: str | None = None  # where the input came from (file path), for messages
+    note: str | None = None  # a warning about an article that was still stored (its id was taken)
 
 
 def store_id(article: Article) -> str:
@@ -39,6 +42,15 @@ def store_id(article: Article) -> str:
     if article.path and (own == article.path or own.startswith(article.path + "#")):
         return "h" + hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()[:24]
     return own
+
+
+def qualified_ids(article: Article) -> list[str]:
+    """Ids for an article whose own id is taken: by its outlet, then its file, then its text."""
+    own = article.id
+    names = [article.outlet, os.path.basename(article.path) if article.path and article.path != "api" else None]
+    digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()[:12]
+    ids = [f"{own}@{'-'.join(name.split())}" for name in names if name and name.strip()]
+    return list(dict.fromkeys([*ids, f"{own}@{digest}"]))
 
 
 class Ingestor:
@@ -52,15 +64,39 @@ class Ingestor:
         self._lock = threading.Lock()
 
     def add(self, article: Article) -> IngestResult:
+        article = valid_article(article)  # the API's and Python callers' articles did not pass read_inputs
         given = article.id
         article = replace(article, id=store_id(article))
         source = _source(article.path, given)
-        if self.store.has_article(article.id):
+        stored = self._stored_text(article.id)
+        if stored is not None and article.id != given:  # the id is a hash of this very text
             return IngestResult(article.id, DUPLICATE, source=source)
         cleaned, rejected = clean_articles([article], [])
         if not cleaned:
             return IngestResult(article.id, REJECTED, reason=rejected[0].reason if rejected else "no text", source=source)
-        return self._store(cleaned[0], source)
+        if stored is None:
+            return self._store(cleaned[0], source)
+        if stored == cleaned[0].text:
+            return IngestResult(article.id, DUPLICATE, source=source)
+        return self._add_under_another_id(cleaned[0], source)
+
+    def _add_under_another_id(self, article: Article, source: str) -> IngestResult:
+        """An article whose id is stored with another text: never dropped silently (`id_collisions`)."""
+        taken = f"id {article.id!r} is already stored with another text"
+        if self.settings.id_collisions == "reject":
+            return IngestResult(article.id, REJECTED, reason=f"{taken} (id_collisions=reject)", source=source)
+        for qualified in qualified_ids(article):
+            stored = self._stored_text(qualified)
+            if stored == article.text:
+                return IngestResult(qualified, DUPLICATE, source=source)
+            if stored is None:
+                result = self._store(replace(article, id=qualified), source)
+                return replace(result, note=f"{taken}: stored as {qualified!r}")
+        return IngestResult(article.id, REJECTED, reason=taken, source=source)
+
+    def _stored_text(self, article_id: str) -> str | None:
+        stored = self.store.article(article_id)
+        return stored.article.text if stored else None
 
     def add_many(self, articles: Iterable[Article], progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
         results = []

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from newsbrief.errors import NewsbriefError
+from newsbrief.ingest.validtext import valid_text
 from newsbrief.model import Article
 from newsbrief.store.schema import articles, stories
 
@@ -68,9 +69,22 @@ def resolve_url(db: str | None) -> str:
     scheme, rest = db.split("://", 1)
     if scheme in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + rest
-    if scheme in ("sqlite", "postgresql+psycopg"):
+    if scheme == "sqlite":
+        path = rest.removeprefix("/")
+        if not path or path == ":memory:" or "mode=memory" in path:
+            raise StoreError(f"the store {db!r} would be in memory and lost at exit: "
+                             "give a file, as sqlite:///PATH (or a plain path)")
+        return db
+    if scheme == "postgresql+psycopg":
         return db
     raise StoreError(f"unsupported database URL {_safe(db)!r}: use sqlite:///PATH or postgresql://...")
+
+
+def _lookup_key(key: str) -> str | None:
+    """An id as it would be stored (valid text, NFC: `validtext`), or None when it holds invalid
+    characters: no stored id does, and PostgreSQL refuses a NUL even in a query."""
+    text, invalid = valid_text(key)
+    return None if invalid else text
 
 
 def _safe(url: str) -> str:
@@ -155,6 +169,9 @@ class Store:
                     conn.scalar(select(func.count()).select_from(stories)))
 
     def has_article(self, article_id: str) -> bool:
+        article_id = _lookup_key(article_id)
+        if article_id is None:
+            return False
         with self._read() as conn:
             return conn.scalar(select(exists().where(articles.c.id == article_id)))
 
@@ -183,9 +200,9 @@ class Store:
             if until is not None:
                 filters.append(articles.c.published <= until)
             if outlet:
-                filters.append(func.lower(articles.c.outlet) == outlet.lower())
+                filters.append(func.lower(articles.c.outlet) == valid_text(outlet)[0].lower())
             conditions.append(stories.c.id.in_(member.where(and_(*filters))))
-        for word in (q or "").split():
+        for word in valid_text(q or "")[0].split():
             pattern = f"%{_escape_like(word)}%"
             conditions.append(or_(stories.c.label.ilike(pattern, escape="\\"),
                                   stories.c.id.in_(member.where(articles.c.title.ilike(pattern, escape="\\")))))
@@ -199,17 +216,26 @@ class Store:
         return total, [_story_row(r) for r in rows]
 
     def story(self, story_id: str) -> StoryRow | None:
+        story_id = _lookup_key(story_id)
+        if story_id is None:
+            return None
         with self._read() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
         return _story_row(row) if row else None
 
     def story_articles(self, story_id: str) -> list[StoredArticle]:
         """A story's articles in arrival order."""
+        story_id = _lookup_key(story_id)
+        if story_id is None:
+            return []
         with self._read() as conn:
             rows = conn.execute(select(articles).where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
         return [_stored(r) for r in rows]
 
     def article(self, article_id: str) -> StoredArticle | None:
+        article_id = _lookup_key(article_id)
+        if article_id is None:
+            return None
         with self._read() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
         return _stored(row) if row else None
@@ -217,7 +243,7 @@ class Store:
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[StoredArticle]]:
         """Articles whose title or text holds every word of `q`, latest first."""
         conditions = []
-        for word in q.split():
+        for word in valid_text(q)[0].split():
             pattern = f"%{_escape_like(word)}%"
             conditions.append(or_(articles.c.title.ilike(pattern, escape="\\"), articles.c.text.ilike(pattern, escape="\\")))
         where = and_(True, *conditions)

@@ -113,3 +113,30 @@ def test_an_article_whose_cleaning_fails_is_skipped_with_the_reason(monkeypatch)
     cleaned, rejected = pipeline.clean_articles([Article(id="bad", text="x y z"), good], [])
     assert [a.id for a in cleaned] == ["good"]
     assert rejected[0].source == "bad" and rejected[0].reason.startswith("internal error: UnicodeEncodeError:")
+
+
+@pytest.mark.parametrize("command", ["brief", "facts", "extract", "stories"])
+def test_a_record_with_a_lone_surrogate_breaks_no_command(cli, tmp_path, command):
+    import json
+
+    from tests.every_kind import example_articles
+
+    (title, first), (_, second) = example_articles()
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(json.dumps({"id": "cut", "title": title + " \ud83d", "text": "\n\n".join(first) + " \ud800"}) + "\n"
+                    + json.dumps({"id": "next", "text": "\n\n".join(second)}) + "\n", encoding="utf-8")
+    result = cli(command, path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "" and result.stdout.strip()
+
+
+def test_a_broken_link_inside_a_folder_is_one_warning(cli, tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLE_DIR, folder)
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = cli("brief", folder, "--no-facts")
+    assert result.exit_code == 0
+    assert result.stderr.strip() == (f"newsbrief: warning: skipped {folder / 'gone.txt'}: "
+                                     "cannot read: broken symbolic link: its target does not exist")

@@ -244,3 +244,20 @@ def test_bad_input_never_reaches_the_500_handler(client, empty_client, caplog):
             response = getattr(c, method)(path)
             assert 400 <= response.status_code < 500, (path, response.status_code)
     assert not [r for r in caplog.records if "internal error" in r.getMessage()]
+
+
+def test_nul_is_stored_removed_and_lookups_with_one_find_nothing(empty_client):
+    text = "The ferry resumed its crossings on Sunday after the storm,\u0000 the harbour master said today."
+    response = empty_client.post("/api/articles", json=[{"id": "nul-ferry", "text": text},
+                                                        {"id": "after-nul", "text": text.replace("ferry", "bus")}])
+    assert response.status_code == 201 and response.json()["added"] == 2
+    assert "\u0000" not in empty_client.get("/api/articles/nul-ferry").json()["text"]
+    assert empty_client.get("/api/articles", params={"q": "\u0000"}).status_code == 200
+    assert empty_client.get("/api/articles/nul%00ferry").status_code == 404
+
+
+def test_a_lone_surrogate_in_a_posted_body_is_a_clear_422(empty_client):
+    body = json.dumps({"id": "cut-pair", "text": "The ferry resumed its crossings on Sunday \ud800 after the storm."})
+    response = empty_client.post("/api/articles", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "text: Input should be a valid string, unable to parse raw data as a unicode string"
