@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief import __version__
-from newsbrief.config import METHODS
+from newsbrief.config import MAX_WORDS, METHODS
 from newsbrief.errors import NewsbriefError
 from newsbrief.evaluate.cli import evaluate_app
 from newsbrief.facts.cli import facts as facts_command
@@ -63,7 +63,7 @@ def root(
 def brief(
     inputs: Annotated[list[str], typer.Argument(help="Article files (text, JSON/JSONL, HTML pages, RSS/Atom feeds, WARC archives; gzip'ed or not) and/or folders (read recursively).",
                                                 show_default=False)],
-    words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, help="Word budget of the brief [default: 120].")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, max=MAX_WORDS, help="Word budget of the brief [default: 120].")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Markdown or JSON (schema newsbrief.brief/1).")] = OutputFormat.md,
     method: Annotated[Optional[Method], typer.Option("--method", "-m", help="Summarizer [default: learned].")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Also list the debris lines removed from each article, and why.")] = False,

@@ -14,6 +14,7 @@ from pathlib import Path
 from newsbrief.errors import SettingsError
 
 METHODS = ("learned", "centroid", "lead")
+MAX_WORDS = 100_000  # a brief's word budget; more is a typo (and 10**20 overflows the selection)
 ID_COLLISIONS = ("keep", "reject")
 
 
@@ -73,8 +74,8 @@ class Settings:
     """The installed spaCy pipeline package for names; empty: names by capitalisation only."""
 
     def __post_init__(self) -> None:
-        if self.words < 1:
-            raise SettingsError(f"words must be at least 1, got {self.words}")
+        if not 1 <= self.words <= MAX_WORDS:
+            raise SettingsError(f"words must be between 1 and {MAX_WORDS:,}, got {self.words}")
         if self.id_collisions not in ID_COLLISIONS:
             raise SettingsError(f"unknown id_collisions {self.id_collisions!r}; choose one of {', '.join(ID_COLLISIONS)}")
         if self.method not in METHODS:

@@ -23,6 +23,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from newsbrief.config import MAX_WORDS
 from newsbrief.errors import InputError, NewsbriefError, SettingsError
 from newsbrief.output.files import write_atomically
 
@@ -97,7 +98,7 @@ def multinews(
         "--seed", help="With --limit: a reproducible random sample of N clusters drawn with this seed "
                        "instead of the first N.", show_default=False)] = None,
     words: Annotated[int, typer.Option(
-        "--words", "-w", min=1, help="Word budget of every system; the last sentence is cut to fit.")] = 260,
+        "--words", "-w", min=1, max=MAX_WORDS, help="Word budget of every system; the last sentence is cut to fit.")] = 260,
     methods: Annotated[Optional[str], typer.Option(
         "--methods", "-m", help="Comma-separated systems to score (default: all): newsbrief-<method> for each "
                                 "newsbrief method, lead, tfidf-centroid-mmr, lexrank, textrank, lsa, sumbasic, "

@@ -24,21 +24,34 @@ Input = str | os.PathLike | Article
 
 
 def read_inputs(inputs: Iterable[Input], settings: Settings) -> tuple[list[Article], list[Rejected]]:
-    """Every article the inputs hold, uncleaned, and every input that could not be read.
+    """Every article the inputs hold, uncleaned, and every input that could not be read
+    (`iter_inputs`, collected)."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for result in iter_inputs(inputs, settings):
+        (articles if isinstance(result, Article) else rejected).append(result)
+    return articles, rejected
+
+
+def iter_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[Article | Rejected]:
+    """The inputs' articles and rejections, one at a time in input order: a JSONL file or a WARC
+    of any size streams through in flat memory, and its first articles arrive at once.
 
     A single path is taken as a one-item list, not iterated character by character. An input
     whose reader fails unexpectedly is one Rejected (its articles read before the failure are kept).
     """
     if isinstance(inputs, (str, bytes, os.PathLike, Article)):
         inputs = [inputs]
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
     seen: set[str] = set()
-    for item in inputs:
-        results = [valid_article(item)] if isinstance(item, Article) else _read_path(os.fsdecode(item), settings, seen)
-        for result in results:
-            (articles if isinstance(result, Article) else rejected).append(result)
-    return articles, _install_problems_said_once(rejected)
+
+    def results() -> Iterator[Article | Rejected]:
+        for item in inputs:
+            if isinstance(item, Article):
+                yield valid_article(item)
+            else:
+                yield from _read_path(os.fsdecode(item), settings, seen)
+
+    yield from _install_problems_said_once(results())
 
 
 def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
@@ -72,18 +85,16 @@ def _labelled(result: Article | Rejected) -> Article | Rejected:
         return _reject(result.id, failure_reason(err))
 
 
-def _install_problems_said_once(rejected: list[Rejected]) -> list[Rejected]:
+def _install_problems_said_once(results: Iterable[Article | Rejected]) -> Iterator[Article | Rejected]:
     """A missing module breaks every input of a kind: the fix is said with the first one only."""
     first: dict[str, str] = {}
-    said = []
-    for item in rejected:
-        if REINSTALL in item.reason:
+    for item in results:
+        if isinstance(item, Rejected) and REINSTALL in item.reason:
             if item.reason in first:
                 item = _reject(item.source, f"cannot be read: the same install problem as {first[item.reason]}")
             else:
                 first[item.reason] = item.source
-        said.append(item)
-    return said
+        yield item
 
 
 def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:

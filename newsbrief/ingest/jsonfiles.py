@@ -88,7 +88,13 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str | No
     stream.seek(0)
     source = io.TextIOWrapper(stream, encoding=wide, errors="replace") if wide else stream
     line_no = 0
-    while line := source.readline(limit + 1):
+    while True:
+        if not wide:  # runs of blank lines cost one read per buffer, not one per line
+            blank = _skip_newlines(source)
+            line_no += blank
+        line = source.readline(limit + 1)
+        if not line:
+            break
         line_no += 1
         if len(line) > limit and line[-1:] not in ("\n", b"\n"):
             while (rest := source.readline(DRAIN_CHUNK)) and rest[-1:] not in ("\n", b"\n"):
@@ -98,6 +104,21 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str | No
             yield line_no, line
     if wide:
         source.detach()
+
+
+def _skip_newlines(stream: BinaryIO) -> int:
+    """Read past the newlines at the stream's position (a file of nothing else ends in seconds);
+    how many line ends were passed."""
+    passed = 0
+    if not hasattr(stream, "peek"):  # an in-memory stream (BytesIO): read line by line
+        return 0
+    while True:
+        ahead = stream.peek(DRAIN_CHUNK)[:DRAIN_CHUNK]
+        blank = len(ahead) - len(ahead.lstrip(b"\r\n"))
+        if not blank:
+            return passed
+        passed += ahead.count(b"\n", 0, blank)
+        stream.read(blank)
 
 
 def _reject(source: str, reason: str) -> Rejected:

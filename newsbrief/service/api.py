@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsbrief.model import Article, Brief, Story
 from newsbrief.service.ingest import ADDED, DUPLICATE, REJECTED, IngestResult
@@ -34,6 +34,20 @@ class ArticleIn(BaseModel):
     outlet: str | None = Field(None, max_length=500)
     author: str | None = Field(None, max_length=2000)
     published: date | datetime | None = Field(None, description="ISO date or date-time.")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_string(cls, value):
+        if value is not None and not isinstance(value, str):  # 5 would be read as 1970-01-01
+            raise ValueError("give the date as an ISO string, such as 2024-03-05 or 2024-03-05T10:00:00Z")
+        return value
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, value):
+        if value is not None and any(ch in value for ch in "\n\r\t"):
+            raise ValueError("an id cannot hold a line break or a tab")
+        return value
 
     @model_validator(mode="after")
     def _has_text(self):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 
@@ -115,8 +116,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
-        log.error("store error: %s", exc)
-        return _error(request, 503, f"the store is unavailable: {exc}")
+        log.error("store error: %s", exc)  # the log names the database; a client is told nothing of it
+        return _error(request, 503, "the store is unavailable; the server's log says why", {"retry-after": "5"})
 
     @app.exception_handler(NewsbriefError)
     async def newsbrief_error(request: Request, exc: NewsbriefError):
@@ -128,7 +129,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return _error(request, 500, f"internal error: {type(exc).__name__}")
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(SurrogateSafeJson)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(HeadAsGet)
     return app
 
 
@@ -144,7 +147,12 @@ def _wants_html(request: Request) -> bool:
     return not path.startswith("/api") and "text/html" in request.headers.get("accept", "")
 
 
+MAX_ERROR_CHARS = 300  # an error names what was asked for, but never echoes a 100k-character id
+
+
 def _error(request: Request, status: int, message: str, headers=None) -> Response:
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[:MAX_ERROR_CHARS - 1] + "\u2026"
     if _wants_html(request):
         from newsbrief.web.views import error_page
 
@@ -187,17 +195,21 @@ class BodyLimit:
                 return await _send_json(send, 413, message)
             if not event.get("more_body"):
                 break
-        body = b"".join(chunks)
-        sent = False
+        return await self.app(scope, _replay(b"".join(chunks), receive), send)
 
-        async def replay():
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        return await self.app(scope, replay, send)
+def _replay(body: bytes, receive):
+    """An ASGI `receive` that gives the app `body`, already read, then whatever `receive` gives."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _send_json(send, status: int, message: str) -> None:
@@ -206,6 +218,73 @@ async def _send_json(send, status: int, message: str) -> None:
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})
+
+
+class SurrogateSafeJson:
+    """A JSON body with a lone surrogate escape (`"\\ud800"`: valid JSON, cut from a UTF-16 pair by
+    a scraper) is made valid text (`validtext`) before validation, which would refuse the whole
+    body: the article is stored with U+FFFD, like the same record read from a file."""
+
+    _ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") not in ("POST", "PUT", "PATCH"):
+            return await self.app(scope, receive, send)
+        chunks = []
+        while True:  # BodyLimit, outside this, has bounded the body
+            event = await receive()
+            if event["type"] == "http.disconnect":
+                return
+            chunks.append(event.get("body", b""))
+            if not event.get("more_body"):
+                break
+        body = b"".join(chunks)
+        if self._ESCAPE.search(body):
+            body = _valid_json(body)
+        headers = [(k, str(len(body)).encode() if k == b"content-length" else v) for k, v in scope.get("headers") or ()]
+        return await self.app({**scope, "headers": headers}, _replay(body, receive), send)
+
+
+def _valid_json(body: bytes) -> bytes:
+    """The JSON document with every string made valid text; malformed JSON is left for validation to report."""
+    from newsbrief.ingest.validtext import valid_text
+
+    def valid(value):
+        if isinstance(value, str):
+            return valid_text(value)[0]
+        if isinstance(value, list):
+            return [valid(v) for v in value]
+        if isinstance(value, dict):
+            return {valid(k): valid(v) for k, v in value.items()}
+        return value
+
+    try:
+        return json.dumps(valid(json.loads(body))).encode()
+    except (ValueError, RecursionError):
+        return body
+
+
+class HeadAsGet:
+    """HEAD wherever GET is: the GET response's status and headers, without its body."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(event):
+            if event["type"] == "http.response.body":
+                if not event.get("more_body"):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(event)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class SecurityHeaders:

@@ -19,7 +19,8 @@ def ingest(
     """Add articles to the store and group them into stories; articles already stored are skipped."""
     from newsbrief.config import load_settings
     from newsbrief.errors import NothingToSummarize
-    from newsbrief.ingest.files import read_inputs
+    from newsbrief.ingest.files import iter_inputs
+    from newsbrief.model import Rejected
     from newsbrief.pipeline import nothing_message
     from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor
     from newsbrief.output.console import warn
@@ -27,14 +28,10 @@ def ingest(
 
     settings = load_settings(db=db, max_file_bytes=max_file_bytes)
     store = Store(settings.db)
-    articles, rejected = read_inputs(list(inputs), settings)
-    if not articles:
-        raise NothingToSummarize(nothing_message(rejected))
-    for item in rejected:
-        warn(f"skipped {item}")
     ingestor = Ingestor(store, settings)
     counts = {ADDED: 0, DUPLICATE: 0}
-    skipped: list[str] = []
+    unread: list[Rejected] = []  # inputs that could not be read
+    skipped: list[str] = []  # articles read but not stored
     notes: list[str] = []
 
     def note(result) -> None:
@@ -45,17 +42,24 @@ def ingest(
         else:
             skipped.append(f"{result.source}: {result.reason}")
 
-    with _progress(len(articles)) as advance:
-        for article in articles:
-            note(ingestor.add(article))
+    with _progress() as advance:  # streamed: each article is stored as soon as it is read
+        for item in iter_inputs(list(inputs), settings):
+            if isinstance(item, Rejected):
+                unread.append(item)
+                continue
+            note(ingestor.add(item))
             advance()
+    if not (counts[ADDED] or counts[DUPLICATE] or skipped):
+        raise NothingToSummarize(nothing_message(unread))
+    for item in unread:
+        warn(f"skipped {item}")
     for message in notes:
         warn(message)
     for message in skipped:
         warn(f"skipped {message}")
     n_articles, n_stories = store.counts()
     typer.echo(f"added {counts[ADDED]} articles ({counts[DUPLICATE]} already stored, "
-               f"{len(skipped) + len(rejected)} skipped); the store holds {n_articles} articles "
+               f"{len(skipped) + len(unread)} skipped); the store holds {n_articles} articles "
                f"in {n_stories} stories ({store.display_url})")
 
 
@@ -78,29 +82,26 @@ def serve(
 
 
 class _progress:
-    """A progress bar with rate and ETA on stderr when it is a terminal; silent otherwise."""
+    """Articles stored so far, their rate and the time elapsed, on stderr when it is a terminal."""
 
-    def __init__(self, total: int):
-        self.total = total
+    def __init__(self):
         self.bar = None
 
     def __enter__(self):
         if not sys.stderr.isatty():
             return lambda: None
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
         from rich.text import Text
 
         class Rate(ProgressColumn):
             def render(self, task):
                 return Text(f"{task.speed:.1f} articles/s" if task.speed else "… articles/s")
 
-        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), Rate(),
-                            TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn(),
-                            console=Console(stderr=True), transient=False)
+        self.bar = Progress(SpinnerColumn(), TextColumn("ingest: {task.completed:,} articles"), Rate(),
+                            TimeElapsedColumn(), console=Console(stderr=True), transient=False)
         self.bar.start()
-        task = self.bar.add_task("ingest", total=self.total)
+        task = self.bar.add_task("ingest", total=None)  # the inputs are streamed: their size is unknown
         return lambda: self.bar.advance(task)
 
     def __exit__(self, *exc):

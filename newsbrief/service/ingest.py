@@ -112,6 +112,10 @@ class Ingestor:
 
         with self._lock:
             try:
+                # the long part of a first write (replaying and embedding the stored articles) runs
+                # before the write transaction, so other writers and the server are not locked out;
+                # inside it, only what another writer stored meanwhile is replayed
+                self._catch_up(self.store.articles_after).ready()
                 with self.store.write() as writer:
                     if writer.has_article(article.id):  # stored meanwhile by another writer
                         return IngestResult(article.id, DUPLICATE, source=source)

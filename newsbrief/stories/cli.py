@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsbrief.errors import InputError, SettingsError
+from newsbrief.config import MAX_WORDS
+from newsbrief.errors import NothingToSummarize, SettingsError
 
 
 def stories(
@@ -16,7 +17,7 @@ def stories(
     since: Annotated[Optional[str], typer.Option("--since", help="Only stories with an article after this date (YYYY-MM-DD), each with what is new since then.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="md or json (schema newsbrief.stories/1).")] = "md",
     min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Hide stories with fewer articles (2 hides singletons).")] = 1,
-    words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, help="Word budget of each brief [default: 120].")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", "-w", min=1, max=MAX_WORDS, help="Word budget of each brief [default: 120].")] = None,
     no_briefs: Annotated[bool, typer.Option("--no-briefs", help="List the stories without briefing them (faster).")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
 ) -> None:
@@ -25,7 +26,7 @@ def stories(
     from newsbrief.config import load_settings
     from newsbrief.ingest.files import read_inputs
     from newsbrief.output.stories import stories_to_json, stories_to_markdown
-    from newsbrief.pipeline import clean_articles
+    from newsbrief.pipeline import clean_articles, nothing_message
     from newsbrief.stories import group_stories, update_brief
 
     if output_format not in ("md", "json"):
@@ -34,10 +35,10 @@ def stories(
     settings = load_settings(words=words)
     articles, rejected = read_inputs(inputs, settings)
     articles, rejected = clean_articles(articles, list(rejected))
+    if not articles:  # one line, as for every command: the reason, or the count and the first
+        raise NothingToSummarize(nothing_message(rejected))
     for item in rejected:
         warn(f"skipped {item}")
-    if not articles:
-        raise InputError(", ".join(inputs), "no usable article")
     found = group_stories(articles, settings, brief=not no_briefs)
     found = [s for s in found if len(s.articles) >= min_articles]
     updates = None

@@ -100,6 +100,11 @@ class StoryTracker:
         profiles = self.profiler.profiles(list(articles))
         return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
 
+    def ready(self) -> None:
+        """Do now what the next `add` would start with: embed the restored articles of active
+        stories (a writer does it before it opens its write transaction, not inside it)."""
+        self._embed_restored()
+
     def restore(self, article: Article, story_id: str, copy_of: str | None = None) -> None:
         """Replay a decision made earlier (e.g. read back from a store) without deciding again.
 

@@ -161,3 +161,18 @@ def test_jsonl_number_with_too_many_digits_is_rejected(read, write):
     assert len(articles) == 1
     assert [r.source for r in rejected] == [f"{path}:2"]
     assert rejected[0].reason.startswith("malformed JSON: Exceeds the limit")
+
+
+def test_a_gzip_of_a_million_blank_lines_reads_both_records_with_their_line_numbers(tmp_path):
+    import gzip
+
+    from newsbrief.config import Settings
+    from newsbrief.ingest.files import read_inputs
+
+    record = '{"id": "%s", "text": "Rescue teams reached the flooded villages on Tuesday, officials said."}\n'
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress((record % "a").encode() + b"\r\n" * 10 + b"\n" * 1_000_000 + (record % "b").encode()
+                                   + b"{broken\n"))
+    articles, rejected = read_inputs([path], Settings())
+    assert [a.id for a in articles] == ["a", "b"]
+    assert [r.source for r in rejected] == [f"{path}:1000013"]

@@ -256,8 +256,51 @@ def test_nul_is_stored_removed_and_lookups_with_one_find_nothing(empty_client):
     assert empty_client.get("/api/articles/nul%00ferry").status_code == 404
 
 
-def test_a_lone_surrogate_in_a_posted_body_is_a_clear_422(empty_client):
-    body = json.dumps({"id": "cut-pair", "text": "The ferry resumed its crossings on Sunday \ud800 after the storm."})
+def test_a_lone_surrogate_in_a_posted_body_is_stored_as_a_replacement_character(empty_client):
+    text = "The ferry resumed its crossings on Sunday \ud800 after the storm, the harbour master said."
+    body = json.dumps([{"id": "cut-pair", "text": text, "title": "Ferry \udc00back"},
+                       {"id": "after-cut-pair", "text": text.replace("ferry", "bus")}])
     response = empty_client.post("/api/articles", content=body, headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert response.json()["detail"] == "text: Input should be a valid string, unable to parse raw data as a unicode string"
+    assert response.status_code == 201 and response.json()["added"] == 2
+    stored = empty_client.get("/api/articles/cut-pair").json()
+    assert "Sunday \ufffd after" in stored["text"] and stored["title"] == "Ferry \ufffdback"
+    malformed = empty_client.post("/api/articles", content=b'{"text": "\\ud800', headers={"content-type": "application/json"})
+    assert malformed.status_code == 400
+
+
+def test_head_answers_wherever_get_does_without_a_body(client):
+    for path in ("/api/stories", "/", "/docs"):
+        response = client.head(path)
+        assert response.status_code == 200 and response.content == b"", path
+        assert response.headers["content-length"] == client.get(path).headers["content-length"]
+
+
+@pytest.mark.parametrize("published", [5, 1.5, True, "2024-13-05"])
+def test_a_date_that_is_not_an_iso_string_is_a_422(empty_client, published):
+    response = empty_client.post("/api/articles", json={"text": "Words about a ferry that resumed its crossings on Sunday.",
+                                                        "published": published})
+    assert response.status_code == 422 and response.json()["detail"].startswith("published")
+
+
+def test_an_id_with_a_line_break_is_a_422(empty_client):
+    response = empty_client.post("/api/articles", json={"id": "a\nb", "text": "Words about a ferry crossing on Sunday."})
+    assert response.status_code == 422 and response.json()["detail"] == "id: an id cannot hold a line break or a tab"
+
+
+def test_a_not_found_page_never_echoes_a_long_id(client):
+    response = client.get("/stories/" + "x" * 5000, headers={"accept": "text/html"})
+    assert response.status_code == 404 and len(response.text) < 2000
+
+
+def test_a_store_error_names_no_database_to_the_client(empty_client, monkeypatch):
+    from newsbrief.store import StoreError
+
+    store = empty_client.app.state.newsroom.store
+
+    def down(*args, **kwargs):
+        raise StoreError("store postgresql+psycopg://newsbrief@db.internal:5432/news: connection refused")
+
+    monkeypatch.setattr(store, "stories", down)
+    response = empty_client.get("/api/stories")
+    assert response.status_code == 503
+    assert response.json()["detail"] == "the store is unavailable; the server's log says why"
