@@ -17,6 +17,7 @@ under 10 %. onnxruntime is imported on first load only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ class ContextualEmbedder:
         tokenizer.enable_truncation(max_tokens)
         tokenizer.no_padding()
         self.inputs_ = {i.name for i in session.get_inputs()}
+        self.fingerprint: str | None = None  # set by from_dir: which model made the vectors
 
     @classmethod
     def from_dir(cls, path: str | Path = MODEL_DIR, threads: int | None = None) -> ContextualEmbedder:
@@ -66,7 +68,12 @@ class ContextualEmbedder:
         options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(str(path / MODEL_FILE), options, providers=["CPUExecutionProvider"])
-        return cls(session, Tokenizer.from_file(str(path / TOKENIZER_FILE)), config["dim"], config["max_tokens"])
+        embedder = cls(session, Tokenizer.from_file(str(path / TOKENIZER_FILE)), config["dim"], config["max_tokens"])
+        digest = hashlib.sha256((path / MODEL_FILE).read_bytes())
+        digest.update((path / TOKENIZER_FILE).read_bytes())
+        digest.update(json.dumps(config, sort_keys=True).encode())
+        embedder.fingerprint = f"minilm-{digest.hexdigest()[:16]}"  # stored embeddings are reused only from it
+        return embedder
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each text: float32 array of shape (len(texts), dim), rows of unit length."""

@@ -48,7 +48,7 @@ def _records(stream: BinaryIO, path: str, settings: Settings, skip: int = 0):
     read when the archive turns out to be gzip-compressed as a whole, else None."""
     from warcio.archiveiterator import ArchiveIterator
 
-    archive = ArchiveIterator(stream)
+    archive = ArchiveIterator(stream, arc2warc=True)  # ARC records arrive as WARC ones
     records, number, end = iter(archive), 0, 0
     while True:
         try:

@@ -25,7 +25,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom"}
 XML_SUFFIXES = {".xml", ".rdf"}
-WARC_SUFFIXES = {".warc"}
+WARC_SUFFIXES = {".warc", ".arc"}  # ARC, the WARC's predecessor: warcio reads both
 SUFFIX_KINDS = {
     **dict.fromkeys(TEXT_SUFFIXES, "text"), **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(FEED_SUFFIXES, "feed"), **dict.fromkeys(XML_SUFFIXES, "xml"), **dict.fromkeys(WARC_SUFFIXES, "warc"),
@@ -113,7 +113,7 @@ def kind_of(path: str, head: bytes) -> str:
     last = found[-1] if found else ""
     start = _ascii_view(head)
     markup = markup_kind(start)
-    if start.lstrip().startswith(b"WARC/"):
+    if start.lstrip().startswith((b"WARC/", b"filedesc://")):  # a WARC record, or an ARC file's header
         return "warc"
     if markup in ("feed", "html"):
         return markup

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -20,3 +22,16 @@ def emit(text: str, output: Path | None) -> None:
 
 def warn(message: str) -> None:
     typer.echo(f"newsbrief: warning: {message}", err=True)
+
+
+@contextmanager
+def status() -> Iterator[Callable[[str], None]]:
+    """A `say(message)` that shows what a long command is doing on a terminal's status line
+    (stderr; cleared when done), and does nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda message: None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("working") as line:
+        yield lambda message: line.update(message)

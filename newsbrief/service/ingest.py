@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from newsbrief.config import Settings
 from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
@@ -122,7 +124,8 @@ class Ingestor:
                     tracker = self._catch_up(lambda seq: writer.articles_after(seq))
                     assignment = tracker.add(article)
                     seq = self._seq + 1
-                    writer.add_article(article, seq, assignment.story_id, assignment.copy_of, story_label)
+                    writer.add_article(article, seq, assignment.story_id, assignment.copy_of, story_label,
+                                       *_stored_embedding(tracker, assignment))
                 self._seq = seq
             except BaseException:
                 self._tracker = None  # it saw a decision that was not stored: rebuild from the store
@@ -162,7 +165,19 @@ def _replay(tracker, row) -> None:
     advance = getattr(tracker, "_advance_clock", None)
     if advance is not None:
         advance(row.article.published)
-    tracker.restore(row.article, row.story_id, row.copy_of)
+    embedding = None
+    if row.embedding is not None and row.embedder is not None and row.embedder == getattr(tracker, "embedder", None):
+        embedding = np.frombuffer(row.embedding, dtype=np.float32)  # what embedding it again would give
+    tracker.restore(row.article, row.story_id, row.copy_of, embedding=embedding)
+
+
+def _stored_embedding(tracker, assignment) -> tuple[bytes | None, str | None]:
+    """The new article's embedding as stored, with the model that made it (none from a test's fake)."""
+    embedder = getattr(tracker, "embedder", None)
+    embedding = getattr(assignment, "embedding", None)
+    if embedder is None or embedding is None:
+        return None, None
+    return np.asarray(embedding, dtype=np.float32).tobytes(), embedder
 
 
 def rejected_result(item: Rejected) -> IngestResult:

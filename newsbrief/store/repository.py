@@ -40,6 +40,8 @@ class StoredArticle:
     seq: int
     story_id: str
     copy_of: str | None
+    embedding: bytes | None = None  # the grouping's float32 embedding of it, made by `embedder`
+    embedder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -271,13 +273,15 @@ class Writer:
         rows = self.conn.execute(select(articles).where(articles.c.seq > seq).order_by(articles.c.seq)).all()
         return [_stored(r) for r in rows]
 
-    def add_article(self, article: Article, seq: int, story_id: str, copy_of: str | None, label_of) -> None:
+    def add_article(self, article: Article, seq: int, story_id: str, copy_of: str | None, label_of,
+                    embedding: bytes | None = None, embedder: str | None = None) -> None:
         """Insert the article and update its story's row; `label_of(articles)` names the story."""
         now = datetime.now(UTC)
         self.conn.execute(articles.insert().values(
             id=article.id, seq=seq, story_id=story_id, copy_of=copy_of, title=article.title, url=article.url,
             outlet=article.outlet, published=article.published, author=article.author,
-            language=article.language, path=article.path, text=article.text, added_at=now))
+            language=article.language, path=article.path, text=article.text, added_at=now,
+            embedding=embedding, embedder=embedder if embedding is not None else None))
         members = self.conn.execute(
             select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
             .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
@@ -318,7 +322,7 @@ def _stored(row) -> StoredArticle:
     article = Article(id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
                       published=row.published, path=row.path, cleaned=True, author=row.author,
                       language=row.language)
-    return StoredArticle(article, row.seq, row.story_id, row.copy_of)
+    return StoredArticle(article, row.seq, row.story_id, row.copy_of, row.embedding, row.embedder)
 
 
 def _story_row(row) -> StoryRow:

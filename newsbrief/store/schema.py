@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -17,6 +17,9 @@ articles = Table(
     Column("path", Text),
     Column("text", Text, nullable=False),  # the cleaned text: brief offsets point into it
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # the story grouping's embedding of the article, float32, and the model that made it: a
+    # restart replays the stories from these instead of embedding every stored article again
+    Column("embedding", LargeBinary, nullable=True), Column("embedder", String(64), nullable=True),
 )
 
 stories = Table(

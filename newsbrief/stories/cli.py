@@ -22,7 +22,7 @@ def stories(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
 ) -> None:
     """Group articles into stories (syndicated copies collapsed) and brief each story."""
-    from newsbrief.output.console import emit, warn
+    from newsbrief.output.console import emit, status, warn
     from newsbrief.config import load_settings
     from newsbrief.ingest.files import read_inputs
     from newsbrief.output.stories import stories_to_json, stories_to_markdown
@@ -39,7 +39,8 @@ def stories(
         raise NothingToSummarize(nothing_message(rejected))
     for item in rejected:
         warn(f"skipped {item}")
-    found = group_stories(articles, settings, brief=not no_briefs)
+    with status() as say:
+        found = group_stories(articles, settings, brief=not no_briefs, progress=say)
     found = [s for s in found if len(s.articles) >= min_articles]
     updates = None
     if since_day is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from newsbrief.config import Settings
@@ -11,18 +11,27 @@ from newsbrief.model import Article, Brief, Story, SyndicatedGroup, TimelineEntr
 from newsbrief.stories.tracker import StoryState, StoryTracker
 
 
-def group_stories(articles: Sequence[Article], settings: Settings | None = None, *, brief: bool = True) -> list[Story]:
+def group_stories(articles: Sequence[Article], settings: Settings | None = None, *, brief: bool = True,
+                  progress: Callable[[str], None] | None = None) -> list[Story]:
     """Group cleaned articles into stories (in publication order, undated last) and brief each.
 
-    Stories come out largest first, then by their latest date.
+    Stories come out largest first, then by their latest date. `progress` is told what is being
+    done ("grouping 383 articles", "briefing story 3 of 153"), for a terminal's status line.
     """
+    say = progress or (lambda message: None)
     settings = settings or Settings()
     ordered = sorted(articles, key=lambda a: (a.published is None, a.published or date.min))
+    say(f"grouping {len(ordered):,} articles into stories")
     tracker = StoryTracker(settings)
     tracker.add_many(ordered)
     tracker.consolidate()
     by_id = {a.id: a for a in ordered}
-    stories = [build_story(state, by_id, settings, brief=brief) for state in tracker.stories.values()]
+    states = list(tracker.stories.values())
+    stories = []
+    for number, state in enumerate(states, 1):
+        if brief:
+            say(f"briefing story {number:,} of {len(states):,}")
+        stories.append(build_story(state, by_id, settings, brief=brief))
     return sorted(stories, key=lambda s: (-len(s.articles), -(s.last_published or date.min).toordinal(), s.id))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -43,6 +43,7 @@ class Assignment:
     new_story: bool
     copy_of: str | None = None
     score: float = 0.0  # P(same story) against the story it joined; 1.0 for a copy
+    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)  # the article's, to store
 
 
 @dataclass
@@ -98,20 +99,30 @@ class StoryTracker:
         """Assign articles in the given order (profiles are computed in one batch)."""
         self._embed_restored()
         profiles = self.profiler.profiles(list(articles))
-        return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
+        return [replace(self._assign(article, profile), embedding=profile.dense)
+                for article, profile in zip(articles, profiles)]
+
+    @property
+    def embedder(self) -> str | None:
+        """The fingerprint of the model that makes the embeddings (None: not one to store by)."""
+        return getattr(self.profiler.embedder, "fingerprint", None)
 
     def ready(self) -> None:
         """Do now what the next `add` would start with: embed the restored articles of active
         stories (a writer does it before it opens its write transaction, not inside it)."""
         self._embed_restored()
 
-    def restore(self, article: Article, story_id: str, copy_of: str | None = None) -> None:
+    def restore(self, article: Article, story_id: str, copy_of: str | None = None,
+                embedding: np.ndarray | None = None) -> None:
         """Replay a decision made earlier (e.g. read back from a store) without deciding again.
 
-        The article's embedding waits for the next `add_many` or `consolidate`, which embeds
-        only the waiting articles whose story is still active.
+        `embedding`: the article's, as stored when it was added (by the same `embedder`). Without
+        one, the embedding waits for the next `add_many` or `consolidate`, which embeds only the
+        waiting articles whose story is still active.
         """
         profile = self.profiler.profiles([article], embed=False)[0]
+        if embedding is not None:
+            profile = replace(profile, dense=embedding)
         self._advance_clock(article.published)  # retire what `add` would have retired by now
         self._join(article, profile, story_id, copy_of, minhash(article.text))
 

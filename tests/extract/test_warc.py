@@ -91,3 +91,27 @@ def test_feed_response_is_read_as_a_feed():
     [article] = read(warc(("https://news.example.com/feed", feed, "application/rss+xml")))
     assert (article.id, article.title) == ("crawl.warc.gz#2#1", "Gains")
 
+
+
+def arc_file(url: str, html: bytes) -> bytes:
+    """An ARC (version 1) file, the WARC's predecessor: a filedesc header, then one page."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    desc = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    return (b"filedesc://crawl.arc 0.0.0.0 20161128100000 text/plain %d\n" % len(desc) + desc + b"\n"
+            + b"%s 93.184.216.34 20161128100000 text/html %d\n" % (url.encode(), len(http)) + http + b"\n")
+
+
+@pytest.mark.parametrize("name, compress", [("crawl.arc", False), ("crawl.arc.gz", True), ("crawl", False)])
+def test_an_arc_file_is_read_as_an_archive_of_pages(tmp_path, name, compress):
+    import gzip as gz
+
+    from newsbrief.ingest.files import read_inputs
+    from tests.every_kind import example_articles, page
+
+    title, paragraphs = example_articles()[1]
+    data = arc_file("https://news.example.com/aleppo/1", page(title, paragraphs, "https://news.example.com/aleppo/1").encode())
+    (tmp_path / name).write_bytes(gz.compress(data) if compress else data)
+    articles, rejected = read_inputs([tmp_path / name], SETTINGS)
+    assert rejected == []
+    assert [(a.title, a.url) for a in articles] == [(title, "https://news.example.com/aleppo/1")]
+    assert not articles[0].text.startswith("filedesc") and "Aleppo" in articles[0].text

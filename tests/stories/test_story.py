@@ -76,3 +76,10 @@ def test_stories_come_with_a_label_and_a_timeline_in_publication_order(aleppo):
     assert story.label
     assert [e.article_id for e in story.timeline] == [a.id for a in aleppo]
     assert (story.first_published, story.last_published) == (aleppo[0].published, aleppo[1].published)
+
+
+def test_grouping_says_what_it_is_doing(aleppo, unrelated):
+    said = []
+    stories = group_stories([*aleppo, replace(unrelated, published=aleppo[0].published)], progress=said.append)
+    assert said[0] == f"grouping {len(aleppo) + 1} articles into stories"
+    assert said[1:] == [f"briefing story {n} of {len(stories)}" for n in range(1, len(stories) + 1)]
