@@ -127,35 +127,25 @@ from newsbrief.service.app import create_app
 
 app = create_app(Settings(db=db))
 
-async def get(path):
-    sent = []
+async def request(path):  # (status, body) of GET `path`, asked for as a browser asks for a page
+    status, body = [], []
     scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
              "headers": [(b"host", b"127.0.0.1"), (b"accept", b"text/html")], "scheme": "http",
              "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1), "root_path": "", "http_version": "1.1"}
     async def receive():
         return {"type": "http.request", "body": b"", "more_body": False}
     async def send(event):
-        sent.append(event)
-    await app(scope, receive, send)
-    return next(e["status"] for e in sent if e["type"] == "http.response.start")
-
-async def visit():
-    story = json.loads((await fetch("/api/stories")))["stories"][0]["id"]
-    for path in ("/", "/docs", "/openapi.json", f"/stories/{story}", f"/api/stories/{story}"):
-        assert await get(path) == 200, path
-
-async def fetch(path):
-    body = []
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [(b"host", b"127.0.0.1")], "scheme": "http", "server": ("127.0.0.1", 80),
-             "client": ("127.0.0.1", 1), "root_path": "", "http_version": "1.1"}
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-    async def send(event):
-        if event["type"] == "http.response.body":
+        if event["type"] == "http.response.start":
+            status.append(event["status"])
+        elif event["type"] == "http.response.body":
             body.append(event.get("body", b""))
     await app(scope, receive, send)
-    return b"".join(body)
+    return status[0], b"".join(body)
+
+async def visit():
+    story = json.loads((await request("/api/stories"))[1])["stories"][0]["id"]
+    for path in ("/", "/docs", "/openapi.json", f"/stories/{story}", f"/api/stories/{story}"):
+        assert (await request(path))[0] == 200, path
 
 asyncio.run(visit())
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.__stdout__)

@@ -17,6 +17,7 @@ under 10 %. onnxruntime is imported on first load only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -48,7 +49,7 @@ class ContextualEmbedder:
         tokenizer.enable_truncation(max_tokens)
         tokenizer.no_padding()
         self.inputs_ = {i.name for i in session.get_inputs()}
-        self.fingerprint: str | None = None  # set by from_dir: which model made the vectors
+        self.model_dir_: Path | None = None  # set by from_dir: where `fingerprint` reads the model
 
     @classmethod
     def from_dir(cls, path: str | Path = MODEL_DIR, threads: int | None = None) -> ContextualEmbedder:
@@ -69,11 +70,19 @@ class ContextualEmbedder:
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(str(path / MODEL_FILE), options, providers=["CPUExecutionProvider"])
         embedder = cls(session, Tokenizer.from_file(str(path / TOKENIZER_FILE)), config["dim"], config["max_tokens"])
-        digest = hashlib.sha256((path / MODEL_FILE).read_bytes())
-        digest.update((path / TOKENIZER_FILE).read_bytes())
-        digest.update(json.dumps(config, sort_keys=True).encode())
-        embedder.fingerprint = f"minilm-{digest.hexdigest()[:16]}"  # stored embeddings are reused only from it
+        embedder.model_dir_ = path
         return embedder
+
+    @functools.cached_property
+    def fingerprint(self) -> str | None:
+        """Which model made the vectors (a hash of its files): stored embeddings are reused only
+        from the same one. Computed when a store first asks, not at every load."""
+        if self.model_dir_ is None:
+            return None
+        digest = hashlib.sha256()
+        for name in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE):
+            digest.update((self.model_dir_ / name).read_bytes())
+        return f"minilm-{digest.hexdigest()[:16]}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each text: float32 array of shape (len(texts), dim), rows of unit length."""

@@ -70,9 +70,9 @@ class Ingestor:
         given = article.id
         article = replace(article, id=store_id(article))
         source = _source(article.path, given)
-        stored = self._stored_text(article.id)
-        if stored is not None and article.id != given:  # the id is a hash of this very text
+        if article.id != given and self.store.has_article(article.id):  # a hash of this very text
             return IngestResult(article.id, DUPLICATE, source=source)
+        stored = self.store.article_text(article.id)
         cleaned, rejected = clean_articles([article], [])
         if not cleaned:
             return IngestResult(article.id, REJECTED, reason=rejected[0].reason if rejected else "no text", source=source)
@@ -88,17 +88,13 @@ class Ingestor:
         if self.settings.id_collisions == "reject":
             return IngestResult(article.id, REJECTED, reason=f"{taken} (id_collisions=reject)", source=source)
         for qualified in qualified_ids(article):
-            stored = self._stored_text(qualified)
+            stored = self.store.article_text(qualified)
             if stored == article.text:
                 return IngestResult(qualified, DUPLICATE, source=source)
             if stored is None:
                 result = self._store(replace(article, id=qualified), source)
                 return replace(result, note=f"{taken}: stored as {qualified!r}")
         return IngestResult(article.id, REJECTED, reason=taken, source=source)
-
-    def _stored_text(self, article_id: str) -> str | None:
-        stored = self.store.article(article_id)
-        return stored.article.text if stored else None
 
     def add_many(self, articles: Iterable[Article], progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
         results = []

@@ -234,6 +234,14 @@ class Store:
             rows = conn.execute(select(articles).where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
         return [_stored(r) for r in rows]
 
+    def article_text(self, article_id: str) -> str | None:
+        """The stored (cleaned) text of an article, or None when it is not stored."""
+        article_id = _lookup_key(article_id)
+        if article_id is None:
+            return None
+        with self._read() as conn:
+            return conn.scalar(select(articles.c.text).where(articles.c.id == article_id))
+
     def article(self, article_id: str) -> StoredArticle | None:
         article_id = _lookup_key(article_id)
         if article_id is None:
