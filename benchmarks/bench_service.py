@@ -1,10 +1,14 @@
-"""Load on the newsroom service: 2,000 mixed API requests from 8 concurrent clients on loopback.
+"""Load on the newsroom service: mixed API requests from 8, 32, 64 concurrent clients on loopback.
 
-    python benchmarks/bench_service.py [--requests 2000] [--clients 8] [--db URL]
+    python benchmarks/bench_service.py [--requests 2000] [--clients 8,32,64] [--threads N]
+                                       [--during-ingest N] [--db URL]
 
 Ingests the news-cluster demo set plus the bundled example into a fresh SQLite store (or uses
---db), starts `newsbrief serve` in a subprocess, warms the brief cache of the stories it will ask
-for (not timed), then fires the requests and prints throughput, p50/p99 latency and errors.
+--db), starts `newsbrief serve` in a subprocess (`--threads`: its `server_threads`), warms the
+brief cache of the stories it will ask for (not timed), then, for each number of clients, fires
+the requests and prints throughput, p50/p99 latency and errors, per kind and in one table.
+`--during-ingest N`: each run also has `newsbrief ingest` add N new Multi-News articles to the
+store while it runs, so the story pages are served while stories change.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ DATA = REPO.parent / "shared" / "data" / "giveme5w1h-news-cluster" / "news_clust
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--clients", default="8,32,64", help="comma-separated numbers of concurrent clients")
+    parser.add_argument("--threads", type=int, default=None, help="the server's server_threads")
+    parser.add_argument("--during-ingest", type=int, default=0, help="articles ingested during each run")
     parser.add_argument("--stories", type=int, default=40, help="stories whose pages are requested")
     parser.add_argument("--db", default=None)
     parser.add_argument("--seed", type=int, default=7)
@@ -46,15 +52,53 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], env=env,
+    server_env = env if args.threads is None else {**env, "NEWSBRIEF_SERVER_THREADS": str(args.threads)}
+    server = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], env=server_env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
+    counts = [int(n) for n in args.clients.split(",")]
+    feeds = _ingest_inputs(args.during_ingest, len(counts))
+    rows = []
     try:
         _wait(base)
-        run(base, args, ingest_s)
+        for clients, feed in zip(counts, feeds):
+            writer = None
+            if feed is not None:
+                writer = subprocess.Popen([*cli, "ingest", str(feed), "--db", db], env=env,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            rows.append(run(base, args, ingest_s, clients))
+            if writer is not None:
+                rows[-1]["ingest_done"] = writer.poll() is not None
+                writer.wait()
     finally:
         server.terminate()
         server.wait(10)
+    print(f"\nthreads: {args.threads or 'default'}; ingest during each run: {args.during_ingest} articles")
+    print("| clients | requests | throughput | p50 | p99 | story page p99 | story JSON p99 | errors |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        print(f"| {r['clients']} | {r['requests']:,} | {r['throughput_rps']:.0f} req/s | {r['p50_ms']:.1f} ms | "
+              f"{r['p99_ms']:.0f} ms | {r['p99_by_kind'].get('page-story', float('nan')):.0f} ms | "
+              f"{r['p99_by_kind'].get('story', float('nan')):.0f} ms | {r['errors']} |")
+    if any(r["errors"] for r in rows):
+        raise SystemExit(1)
+
+
+def _ingest_inputs(n: int, runs: int) -> list[Path | None]:
+    """A JSONL file of n new Multi-News articles per run (none when n is 0)."""
+    if not n:
+        return [None] * runs
+    from bench_ingest import write_records
+
+    folder = Path(tempfile.mkdtemp(prefix="nb-bench-feed-"))
+    everything = folder / "all.jsonl"
+    write_records(everything, n * runs)
+    lines = everything.read_text(encoding="utf-8").splitlines(keepends=True)
+    feeds = []
+    for k in range(runs):
+        feeds.append(folder / f"run{k}.jsonl")
+        feeds[-1].write_text("".join(lines[k * n:(k + 1) * n]), encoding="utf-8")
+    return feeds
 
 
 def _wait(base: str) -> None:
@@ -68,7 +112,7 @@ def _wait(base: str) -> None:
     raise SystemExit("the server did not start")
 
 
-def run(base: str, args, ingest_s: float) -> None:
+def run(base: str, args, ingest_s: float, clients: int) -> dict:
     rng = random.Random(args.seed)
     with httpx.Client(base_url=base, timeout=120) as c:
         stories = c.get("/api/stories", params={"limit": 100}).json()["stories"]
@@ -130,7 +174,7 @@ def run(base: str, args, ingest_s: float) -> None:
                     if not (isinstance(status, int) and status < 400):
                         errors[f"{kind}:{status}"] += 1
 
-    threads = [threading.Thread(target=client) for _ in range(args.clients)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     t = time.perf_counter()
     for th in threads:
         th.start()
@@ -139,19 +183,21 @@ def run(base: str, args, ingest_s: float) -> None:
     wall = time.perf_counter() - t
     all_ms = sorted(x * 1000 for _, x in latencies)
     result = {
-        "requests": len(latencies), "clients": args.clients, "seconds": round(wall, 2),
+        "requests": len(latencies), "clients": clients, "seconds": round(wall, 2),
         "throughput_rps": round(len(latencies) / wall, 1),
         "p50_ms": round(_pct(all_ms, 50), 1), "p99_ms": round(_pct(all_ms, 99), 1), "max_ms": round(all_ms[-1], 1),
         "errors": sum(errors.values()), "error_kinds": dict(errors),
         "ingest_s": round(ingest_s, 1), "warm_briefs_s": round(warm_s, 1), "stories_warmed": len(picked),
     }
+    result["p99_by_kind"] = {}
+    print(f"\n{clients} clients")
     print(f"{'kind':<11} {'n':>5} {'p50 ms':>8} {'p99 ms':>8}")
     for kind in sorted({k for k, _ in latencies}):
         ms = sorted(x * 1000 for k, x in latencies if k == kind)
+        result["p99_by_kind"][kind] = _pct(ms, 99)
         print(f"{kind:<11} {len(ms):>5} {_pct(ms, 50):>8.1f} {_pct(ms, 99):>8.1f}")
     print(json.dumps(result))
-    if errors:
-        raise SystemExit(1)
+    return result
 
 
 def _pct(sorted_values: list[float], p: float) -> float:

@@ -18,7 +18,7 @@ from newsbrief.facts.cli import facts as facts_command
 from newsbrief.extract.cli import extract as extract_command
 from newsbrief.stories.cli import stories as stories_command
 from newsbrief.service.cli import ingest as ingest_command, serve as serve_command
-from newsbrief.output.console import emit, warn
+from newsbrief.output.console import emit, show_logged_warnings, warn
 
 app = typer.Typer(
     add_completion=False,
@@ -93,6 +93,7 @@ def brief(
 
 def main() -> None:
     """Entry point: Click reports usage errors itself (exit 2); every other failure is one line."""
+    show_logged_warnings()
     try:
         app()
     except NewsbriefError as err:

@@ -61,6 +61,13 @@ class Settings:
     "reject" skips it with a warning. The same id with the same text is always a duplicate."""
     max_body_bytes: int = 10_000_000
     """The service refuses request bodies larger than this (HTTP 413)."""
+    body_seconds: float = 30.0
+    """The service answers 408 to a request whose body has not arrived whole within this many seconds."""
+    server_threads: int = 40
+    """Requests `serve` handles at once (its worker threads); more wait their turn in order."""
+    warm_briefs: int = 64
+    """`serve` builds, in the background, the briefs of the latest stories that changed (at most this
+    many at a time, newest first), so a story page is served from its cache; 0: built when first viewed."""
     facts: bool = True
     """Add the story's facts (key figures, disagreements, quotes, names, timeline) to the brief."""
     facts_limit: int = 10
@@ -91,6 +98,8 @@ class Settings:
             raise SettingsError(f"copy_threshold must be in (0, 1], got {self.copy_threshold}")
         if self.story_window_days < 0 or self.max_active_stories < 1:
             raise SettingsError("story_window_days must be >= 0 and max_active_stories >= 1")
+        if self.warm_briefs < 0 or self.server_threads < 1 or not self.body_seconds > 0:
+            raise SettingsError("warm_briefs must be >= 0, server_threads >= 1 and body_seconds > 0")
         if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
             raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
 

@@ -26,6 +26,9 @@ MIN_PROSE_CHARS = 100  # an article has at least this many characters in prose l
 CHARSET_PROBE_BYTES = 4096
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# wrappers that only lay a page out: taking them out keeps every paragraph, heading and list
+_WRAPPER_TAG = re.compile(r"<(/)?(?:div|span|section|article|main|aside|font|center|figure)\b[^>]*>", re.IGNORECASE)
+MAX_NESTING = 200
 _LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 
 
@@ -50,7 +53,7 @@ def _extract(data: bytes | str, source: str, settings: Settings, url: str | None
         page = decode_html(data, charset)
     except UndetectableEncoding as err:
         return _reject(source, str(err))
-    tree = parse_html(page)
+    tree = parse_html(unnested(page))
     if tree is None:
         return _reject(source, "not an HTML page: nothing to parse")
     meta = page_metadata(tree, url)
@@ -91,6 +94,18 @@ def parse_html(page: str):
         return load_html(page)
     except (ValueError, TypeError):
         return None
+
+
+def unnested(page: str) -> str:
+    """The page, with its layout wrappers (div, span, section, ...) taken out if they nest deeper
+    than the HTML parser goes (libxml2 stops at 256 levels: the text inside would be lost)."""
+    depth = deepest = 0
+    for match in _WRAPPER_TAG.finditer(page):
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            return _WRAPPER_TAG.sub("\n", page)
+    return page
 
 
 def has_article_text(text: str) -> bool:

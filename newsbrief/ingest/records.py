@@ -10,6 +10,8 @@ never becomes 1 December.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -18,6 +20,8 @@ from newsbrief.config import Settings, field_names
 from newsbrief.ingest.decode import normalize_newlines
 from newsbrief.ingest.limits import article_too_long
 from newsbrief.model import Article, Rejected
+
+log = logging.getLogger("newsbrief.ingest")
 
 COMMON_FIELDS = {
     "id": ("id",),
@@ -67,7 +71,7 @@ def article_from_record(record: object, *, source: str, default_id: str, path: s
         title=_first_string(record, names["title"]),
         url=_first_string(record, names["url"]),
         outlet=_outlet(record, names["outlet"]),
-        published=next(filter(None, (parse_date(_lookup(record, name)) for name in names["published"])), None),
+        published=_published(record, names["published"], source),
         path=path,
         author=_author(record, names["author"]),
         language=_language(_first_string(record, names["language"])),
@@ -94,6 +98,25 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+def _published(record: dict, names: tuple[str, ...], source: str) -> date | None:
+    """The first date field that reads as a date; a date given but unreadable is a warning (the
+    article is kept, undated), never a silent "no date"."""
+    given = [(name, value) for name in names if (value := _lookup(record, name)) not in (None, "")]
+    for _, value in given:
+        if (day := parse_date(value)) is not None:
+            return day
+    if given:
+        name, value = given[0]
+        log.warning("%s: %s %s is not a day newsbrief reads (ISO 8601, RFC 822, 'December 5, 2016'); "
+                    "the article is kept without a date", source, name, _shown(value))
+    return None
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _article_from_page(page: str, record: dict, names: dict, *, source: str, default_id: str, path: str,
                        settings: Settings) -> Article | Rejected:
     """A record holding a page's HTML: extract it, then let the record's own fields win."""
@@ -111,7 +134,7 @@ def _article_from_page(page: str, record: dict, names: dict, *, source: str, def
         title=_first_string(record, names["title"]) or extracted.title,
         url=url or extracted.url,
         outlet=_outlet(record, names["outlet"]) or extracted.outlet,
-        published=next(filter(None, (parse_date(_lookup(record, n)) for n in names["published"])), extracted.published),
+        published=_published(record, names["published"], source) or extracted.published,
         author=_author(record, names["author"]) or extracted.author,
         language=_language(_first_string(record, names["language"])) or extracted.language,
     )

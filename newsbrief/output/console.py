@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,22 @@ def emit(text: str, output: Path | None) -> None:
 
 def warn(message: str) -> None:
     typer.echo(f"newsbrief: warning: {message}", err=True)
+
+
+class WarningLines(logging.Handler):
+    """The stages' logged warnings (an input kept with a problem) as the command's warning lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def show_logged_warnings() -> None:
+    """Print what newsbrief's stages log at WARNING and above, once, as `newsbrief: warning: ...`."""
+    logger = logging.getLogger("newsbrief")
+    if not any(isinstance(h, WarningLines) for h in logger.handlers):
+        handler = WarningLines(logging.WARNING)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
 
 
 @contextmanager

@@ -75,6 +75,8 @@ def post_articles(request: Request, response: Response,
     if len(items) > MAX_BATCH:
         raise HTTPException(422, f"too many articles in one request: at most {MAX_BATCH}")
     results = [_ingest(newsroom, item) for item in items]
+    if newsroom.warmer and any(r.status == ADDED for r in results):
+        newsroom.warmer.nudge()  # build the changed stories' briefs now, not at their first view
     if not isinstance(payload, list) and results[0].status == REJECTED:
         raise HTTPException(422, f"article rejected: {results[0].reason}")
     if not any(r.status == ADDED for r in results):

@@ -12,7 +12,10 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from contextlib import asynccontextmanager
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
@@ -21,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief import __version__
 from newsbrief.config import Settings, load_settings
-from newsbrief.errors import NewsbriefError
+from newsbrief.errors import NewsbriefError, failure_reason
 from newsbrief.model import Story
 from newsbrief.service.ingest import Ingestor
 from newsbrief.store import Store, StoreError
@@ -46,14 +49,17 @@ class Newsroom:
         self.store = store
         self.ingestor = Ingestor(store, settings)
         self._stories: OrderedDict[tuple, Story] = OrderedDict()
+        self._newest: dict[str, tuple] = {}  # story id -> the key of its newest cached version
         self._lock = threading.Lock()
         self._building: dict[tuple, threading.Lock] = {}
+        self.warmer: BriefWarmer | None = None  # set while the app runs (its lifespan)
 
-    def story(self, story_id: str) -> Story | None:
-        """The story with its brief; briefs are cached by the story's article set (its size and last seq)."""
-        from newsbrief.stories import build_story
-        from newsbrief.stories.tracker import StoryState
+    def story(self, story_id: str, *, wait: bool = False) -> Story | None:
+        """The story with its brief; briefs are cached by the story's article set (its size and last seq).
 
+        While the background builder runs (`serve`), a story that took articles since its brief was
+        built is served as built (the previous version) and its new brief is built in the
+        background: a page never waits seconds for a summary. `wait=True` builds it now."""
         row = self.store.story(story_id)
         if row is None:
             return None
@@ -62,23 +68,101 @@ class Newsroom:
             if key in self._stories:
                 self._stories.move_to_end(key)
                 return self._stories[key]
+            previous = self._stories.get(self._newest.get(story_id))
+            if previous is not None and self.warmer is not None and not wait:
+                self.warmer.want(story_id)
+                return previous
             building = self._building.setdefault(key, threading.Lock())
         with building:  # one thread builds a story; the others wait for it
             with self._lock:
                 if key in self._stories:
                     return self._stories[key]
-            stored = [s for s in self.store.story_articles(story_id) if s.seq <= row.last_seq]
-            dates = [s.article.published for s in stored if s.article.published]
-            state = StoryState(story_id, [s.article.id for s in stored],
-                               {s.article.id: s.copy_of for s in stored if s.copy_of},
-                               min(dates, default=None), max(dates, default=None))
-            story = build_story(state, {s.article.id: s.article for s in stored}, self.settings)
+            story = self._build(story_id, row.last_seq)
             with self._lock:
                 self._stories[key] = story
+                if key[1:] > self._newest.get(story_id, (story_id, -1, -1))[1:]:
+                    self._newest[story_id] = key
                 self._building.pop(key, None)
                 while len(self._stories) > 256:
-                    self._stories.popitem(last=False)
+                    old, _ = self._stories.popitem(last=False)
+                    if self._newest.get(old[0]) == old:
+                        del self._newest[old[0]]
         return story
+
+    def _build(self, story_id: str, last_seq: int) -> Story:
+        from newsbrief.stories import build_story
+        from newsbrief.stories.tracker import StoryState
+
+        stored = [s for s in self.store.story_articles(story_id) if s.seq <= last_seq]
+        dates = [s.article.published for s in stored if s.article.published]
+        state = StoryState(story_id, [s.article.id for s in stored],
+                           {s.article.id: s.copy_of for s in stored if s.copy_of},
+                           min(dates, default=None), max(dates, default=None))
+        return build_story(state, {s.article.id: s.article for s in stored}, self.settings)
+
+
+class BriefWarmer:
+    """Builds, in a background thread, the briefs of the stories that changed since it last looked
+    (newest first, at most `warm_briefs`), so that a page view finds its story's brief built.
+
+    It looks every `every` seconds, and at once when `nudge`d (after the API stores an article);
+    one story at a time, so requests keep most of the process's time."""
+
+    def __init__(self, newsroom: Newsroom, every: float = 2.0):
+        self.newsroom = newsroom
+        self.every = every
+        self.seen = 0  # the store's last seq at the last look
+        self._nudged = threading.Event()
+        self._stop = threading.Event()
+        self._wanted: dict[str, None] = {}  # story ids to build first, in the order asked
+        self._wanted_lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="newsbrief-briefs", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._nudged.set()
+        self._thread.join(30)
+
+    def nudge(self) -> None:
+        self._nudged.set()
+
+    def want(self, story_id: str) -> None:
+        """Build this story's brief next (a page was just served its previous version)."""
+        with self._wanted_lock:
+            self._wanted[story_id] = None
+        self._nudged.set()
+
+    def warm_once(self) -> int:
+        """Build the briefs of the stories wanted, then of those changed since the last look; how many."""
+        built = 0
+        while self._wanted and not self._stop.is_set():
+            with self._wanted_lock:
+                story_id = next(iter(self._wanted))
+                del self._wanted[story_id]
+            self.newsroom.story(story_id, wait=True)
+            built += 1
+        last = self.newsroom.store.last_seq()
+        if last == self.seen:
+            return built
+        for row in self.newsroom.store.changed_stories(self.seen, self.newsroom.settings.warm_briefs):
+            if self._stop.is_set():
+                return built
+            self.newsroom.story(row.id, wait=True)
+            built += 1
+        self.seen = last
+        return built
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.warm_once()
+            except Exception as err:  # a store that is briefly unavailable: try again at the next look
+                log.warning("building briefs in the background: %s", failure_reason(err))
+            self._nudged.wait(self.every)
+            self._nudged.clear()
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -88,10 +172,25 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or load_settings()
     store = store or Store(settings.db)
     # ReDoc is left out: its page loads the Redocly logo from another host
-    app = FastAPIOffline(title="newsbrief", version=__version__, static_url=DOCS_ASSETS, redoc_url=None,
+    newsroom = Newsroom(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.server_threads
+        warmer = BriefWarmer(newsroom) if settings.warm_briefs else None
+        newsroom.warmer = warmer
+        if warmer:
+            warmer.start()
+        try:
+            yield
+        finally:
+            if warmer:
+                warmer.stop()
+
+    app = FastAPIOffline(title="newsbrief", version=__version__, static_url=DOCS_ASSETS, redoc_url=None, lifespan=lifespan,
                          swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
                          description="Stories grouped from news articles, with short, attributed briefs.")
-    app.state.newsroom = Newsroom(settings, store)
+    app.state.newsroom = newsroom
     app.include_router(api_router)
     app.include_router(web_router)
 
@@ -130,7 +229,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(SurrogateSafeJson)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, seconds=settings.body_seconds)
     app.add_middleware(HeadAsGet)
     return app
 
@@ -162,14 +261,18 @@ def _error(request: Request, status: int, message: str, headers=None) -> Respons
 
 class BodyLimit:
     """Refuse (413) a request body over `limit` bytes: by its Content-Length before reading,
-    else (chunked) as soon as the bytes read pass the limit. Pure ASGI, so nothing is buffered twice."""
+    else (chunked) as soon as the bytes read pass the limit; and (408) a body that has not
+    arrived whole within `seconds` — a client that announces more than it sends, or sends it a
+    byte at a time, does not hold a connection and a worker for ever. Pure ASGI: the body is
+    read once, then replayed to the app."""
 
-    def __init__(self, app, limit: int):
+    def __init__(self, app, limit: int, seconds: float):
         self.app = app
         self.limit = limit
+        self.seconds = seconds
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE"):
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or ())
         length = headers.get(b"content-length")
@@ -181,20 +284,20 @@ class BodyLimit:
                 return await _send_json(send, 400, "invalid Content-Length header")
             if too_big:
                 return await _send_json(send, 413, message)
-            return await self.app(scope, receive, send)
-        if scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE"):
-            return await self.app(scope, receive, send)
-        chunks, size = [], 0  # no Content-Length: read up to the limit, then replay
-        while True:
-            event = await receive()
-            if event["type"] == "http.disconnect":
-                return
-            chunks.append(event.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.limit:
-                return await _send_json(send, 413, message)
-            if not event.get("more_body"):
-                break
+        chunks, size = [], 0
+        with anyio.move_on_after(self.seconds) as waited:
+            while True:
+                event = await receive()
+                if event["type"] == "http.disconnect":
+                    return
+                chunks.append(event.get("body", b""))
+                size += len(chunks[-1])
+                if size > self.limit:
+                    return await _send_json(send, 413, message)
+                if not event.get("more_body"):
+                    break
+        if waited.cancelled_caught:
+            return await _send_json(send, 408, f"request body not received within {self.seconds:g} s")
         return await self.app(scope, _replay(b"".join(chunks), receive), send)
 
 

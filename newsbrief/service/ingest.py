@@ -21,6 +21,8 @@ from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import clean_articles
 from newsbrief.store import Store
+from newsbrief.stories.syndication import signature_bytes, signature_from
+from newsbrief.stories.tracker import Restored
 
 ADDED, DUPLICATE, REJECTED = "added", "duplicate", "rejected"
 
@@ -113,7 +115,7 @@ class Ingestor:
                 # the long part of a first write (replaying and embedding the stored articles) runs
                 # before the write transaction, so other writers and the server are not locked out;
                 # inside it, only what another writer stored meanwhile is replayed
-                self._catch_up(self.store.articles_after).ready()
+                self._ready()
                 with self.store.write() as writer:
                     if writer.has_article(article.id):  # stored meanwhile by another writer
                         return IngestResult(article.id, DUPLICATE, source=source)
@@ -121,7 +123,7 @@ class Ingestor:
                     assignment = tracker.add(article)
                     seq = self._seq + 1
                     writer.add_article(article, seq, assignment.story_id, assignment.copy_of, story_label,
-                                       *_stored_embedding(tracker, assignment))
+                                       *_kept(tracker, assignment))
                 self._seq = seq
             except BaseException:
                 self._tracker = None  # it saw a decision that was not stored: rebuild from the store
@@ -129,7 +131,7 @@ class Ingestor:
         return IngestResult(article.id, ADDED, assignment.story_id, assignment.new_story, assignment.copy_of,
                             source=source)
 
-    def _catch_up(self, stored_after) -> object:
+    def _catch_up(self, stored_after, text_later: bool = False) -> object:
         """The tracker, with every article stored after `self._seq` replayed into it."""
         if self._tracker is None:
             from newsbrief.stories import StoryTracker
@@ -137,15 +139,20 @@ class Ingestor:
             self._tracker, self._seq = StoryTracker(self.settings), 0
         tracker = self._tracker
         for row in stored_after(self._seq):
-            _replay(tracker, row)
+            _replay(tracker, row, text_later)
             self._seq = row.seq
         return tracker
+
+    def _ready(self) -> None:
+        """Replay the decisions stored since the tracker last looked, then load (text and
+        embedding) only the articles of the stories still active."""
+        tracker = self._catch_up(lambda seq: self.store.articles_after(seq, text=False), text_later=True)
+        tracker.ready(load=lambda ids: {i: _restored(tracker, row) for i, row in self.store.stored_articles(ids).items()})
 
     def warm_up(self) -> None:
         """Build the tracker now (start-up) rather than at the first article."""
         with self._lock:
-            if self._tracker is None:
-                self._catch_up(self.store.articles_after)
+            self._ready()
 
 
 def _source(path: str | None, given_id: str) -> str:
@@ -155,25 +162,38 @@ def _source(path: str | None, given_id: str) -> str:
     return f"{path} (id {given_id})"
 
 
-def _replay(tracker, row) -> None:
+def _replay(tracker, row, text_later: bool = False) -> None:
     # `add` moves the tracker's clock (retiring stale stories) before deciding; replay does the same,
     # so a tracker rebuilt from the store is the one an uninterrupted run would have.
     advance = getattr(tracker, "_advance_clock", None)
     if advance is not None:
         advance(row.article.published)
+    if text_later:
+        tracker.restore(row.article, row.story_id, row.copy_of, text_later=True)
+    else:
+        kept = _restored(tracker, row)
+        tracker.restore(row.article, row.story_id, row.copy_of, embedding=kept.embedding, signature=kept.signature)
+
+
+def _restored(tracker, row) -> Restored:
+    """A stored row with what the tracker can reuse: the embedding, if the tracker's model made it
+    (what embedding it again would give), and the copy signature."""
     embedding = None
     if row.embedding is not None and row.embedder is not None and row.embedder == getattr(tracker, "embedder", None):
-        embedding = np.frombuffer(row.embedding, dtype=np.float32)  # what embedding it again would give
-    tracker.restore(row.article, row.story_id, row.copy_of, embedding=embedding)
+        embedding = np.frombuffer(row.embedding, dtype=np.float32)
+    return Restored(row.article, embedding, signature_from(row.signature) if row.signature else None)
 
 
-def _stored_embedding(tracker, assignment) -> tuple[bytes | None, str | None]:
-    """The new article's embedding as stored, with the model that made it (none from a test's fake)."""
+def _kept(tracker, assignment) -> tuple[bytes | None, str | None, bytes | None]:
+    """What a restart reuses of the new article: its embedding with the model that made it, and its
+    copy signature (none from a test's fake tracker)."""
     embedder = getattr(tracker, "embedder", None)
     embedding = getattr(assignment, "embedding", None)
+    signature = getattr(assignment, "signature", None)
+    signature = signature_bytes(signature) if signature is not None else None
     if embedder is None or embedding is None:
-        return None, None
-    return np.asarray(embedding, dtype=np.float32).tobytes(), embedder
+        return None, None, signature
+    return np.asarray(embedding, dtype=np.float32).tobytes(), embedder, signature
 
 
 def rejected_result(item: Rejected) -> IngestResult:

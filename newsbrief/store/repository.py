@@ -42,6 +42,7 @@ class StoredArticle:
     copy_of: str | None
     embedding: bytes | None = None  # the grouping's float32 embedding of it, made by `embedder`
     embedder: str | None = None
+    signature: bytes | None = None  # its copy signature (`stories.syndication.signature_bytes`)
 
 
 @dataclass(frozen=True)
@@ -177,17 +178,44 @@ class Store:
         with self._read() as conn:
             return conn.scalar(select(exists().where(articles.c.id == article_id)))
 
-    def articles_after(self, seq: int = 0, batch: int = 500) -> Iterator[StoredArticle]:
-        """Every stored article with a larger seq, in arrival order (read in batches)."""
+    def articles_after(self, seq: int = 0, batch: int = 500, *, text: bool = True) -> Iterator[StoredArticle]:
+        """Every stored article with a larger seq, in arrival order (read in batches).
+
+        `text=False`: the decisions only (id, seq, story, copy, date), without text or embedding —
+        what a restart replays before it loads the few articles it still needs (`stored_articles`)."""
+        columns = [articles] if text else [articles.c.id, articles.c.seq, articles.c.story_id,
+                                           articles.c.copy_of, articles.c.published]
         while True:
             with self._read() as conn:
-                rows = conn.execute(select(articles).where(articles.c.seq > seq)
+                rows = conn.execute(select(*columns).where(articles.c.seq > seq)
                                     .order_by(articles.c.seq).limit(batch)).all()
             if not rows:
                 return
             for row in rows:
-                yield _stored(row)
+                yield _stored(row) if text else StoredArticle(
+                    Article(id=row.id, text="", published=row.published, cleaned=True), row.seq, row.story_id, row.copy_of)
             seq = rows[-1].seq
+
+    def last_seq(self) -> int:
+        """The seq of the latest stored article (0: none)."""
+        with self._read() as conn:
+            return conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
+
+    def changed_stories(self, after_seq: int, limit: int) -> list[StoryRow]:
+        """Stories that took an article after `after_seq`, the latest change first."""
+        with self._read() as conn:
+            rows = conn.execute(select(stories).where(stories.c.last_seq > after_seq)
+                                .order_by(stories.c.last_seq.desc()).limit(limit)).all()
+        return [_story_row(row) for row in rows]
+
+    def stored_articles(self, ids: list[str], batch: int = 500) -> dict[str, StoredArticle]:
+        """The stored articles with these ids, in full."""
+        found = {}
+        for start in range(0, len(ids), batch):
+            with self._read() as conn:
+                rows = conn.execute(select(articles).where(articles.c.id.in_(ids[start:start + batch]))).all()
+            found.update((row.id, _stored(row)) for row in rows)
+        return found
 
     def stories(self, *, limit: int = 20, offset: int = 0, since: date | None = None, until: date | None = None,
                 outlet: str | None = None, q: str | None = None) -> tuple[int, list[StoryRow]]:
@@ -282,14 +310,14 @@ class Writer:
         return [_stored(r) for r in rows]
 
     def add_article(self, article: Article, seq: int, story_id: str, copy_of: str | None, label_of,
-                    embedding: bytes | None = None, embedder: str | None = None) -> None:
+                    embedding: bytes | None = None, embedder: str | None = None, signature: bytes | None = None) -> None:
         """Insert the article and update its story's row; `label_of(articles)` names the story."""
         now = datetime.now(UTC)
         self.conn.execute(articles.insert().values(
             id=article.id, seq=seq, story_id=story_id, copy_of=copy_of, title=article.title, url=article.url,
             outlet=article.outlet, published=article.published, author=article.author,
             language=article.language, path=article.path, text=article.text, added_at=now,
-            embedding=embedding, embedder=embedder if embedding is not None else None))
+            embedding=embedding, embedder=embedder if embedding is not None else None, signature=signature))
         members = self.conn.execute(
             select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
             .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
@@ -330,7 +358,7 @@ def _stored(row) -> StoredArticle:
     article = Article(id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
                       published=row.published, path=row.path, cleaned=True, author=row.author,
                       language=row.language)
-    return StoredArticle(article, row.seq, row.story_id, row.copy_of, row.embedding, row.embedder)
+    return StoredArticle(article, row.seq, row.story_id, row.copy_of, row.embedding, row.embedder, row.signature)
 
 
 def _story_row(row) -> StoryRow:

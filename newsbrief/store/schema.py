@@ -20,6 +20,7 @@ articles = Table(
     # the story grouping's embedding of the article, float32, and the model that made it: a
     # restart replays the stories from these instead of embedding every stored article again
     Column("embedding", LargeBinary, nullable=True), Column("embedder", String(64), nullable=True),
+    Column("signature", LargeBinary, nullable=True),  # its MinHash copy signature (stories.syndication)
 )
 
 stories = Table(

@@ -7,6 +7,9 @@ finds the candidates in constant time per article; the estimate decides.
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsbrief.segment.tokens import words
@@ -22,12 +25,31 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(tokens[i:i + SHINGLE_WORDS]).encode() for i in range(len(tokens) - SHINGLE_WORDS + 1)}
 
 
+SCHEME = "affine32"
+
+
 def minhash(text: str) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
+    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     found = shingles(text)
     if found:
         signature.update_batch(list(found))
     return signature
+
+
+def signature_bytes(signature: MinHash) -> bytes:
+    """A signature as stored: its hash values, little-endian uint64."""
+    return np.asarray(signature.hashvalues, dtype="<u8").tobytes()
+
+
+def signature_from(stored: bytes) -> MinHash:
+    """The signature `minhash` gave, back from `signature_bytes`."""
+    return MinHash(seed=1, hashvalues=np.frombuffer(stored, dtype="<u8").astype(np.uint64), scheme=SCHEME,
+                   permutations=_permutations())
+
+
+@functools.cache
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 class SyndicationIndex:

@@ -7,21 +7,24 @@ centroid and copy signatures are dropped, its membership kept — and at most
 `max_active_stories` stay active, so memory stays flat as the stream grows.
 
 Decisions depend only on the order of arrival, so replaying the same articles in the same order
-(or restoring stored decisions with `restore`) rebuilds the same stories. Restoring defers the
-embedding (most of an article's cost) until the next decision needs it, and then embeds only the
-articles of stories still active: a service restarting over a long history pays for its recent
+(or restoring stored decisions with `restore`) rebuilds the same stories. Restoring records only
+membership and dates; the rest (profile, embedding, copy signature) waits until the next decision
+needs it, and is then computed for the articles of stories still active — whose text can even be
+loaded then (`ready(load=...)`): a service restarting over a long history pays for its recent
 stories, not for everything it ever stored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
+from datasketch import MinHash
 
 from newsbrief.config import Settings
 from newsbrief.model import Article
@@ -44,6 +47,7 @@ class Assignment:
     copy_of: str | None = None
     score: float = 0.0  # P(same story) against the story it joined; 1.0 for a copy
     embedding: np.ndarray | None = field(default=None, repr=False, compare=False)  # the article's, to store
+    signature: MinHash | None = field(default=None, repr=False, compare=False)  # its copy signature, to store
 
 
 @dataclass
@@ -60,6 +64,25 @@ class StoryState:
     @property
     def active(self) -> bool:
         return self.centroid is not None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A stored article as a restart gets it back: with its embedding and copy signature, if kept."""
+
+    article: Article
+    embedding: np.ndarray | None = None
+    signature: MinHash | None = None
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A restored article of an active story, waiting to be counted into it."""
+
+    order: int
+    story_id: str
+    restored: Restored
+    text_later: bool
 
 
 def story_id_for(article_id: str) -> str:
@@ -88,7 +111,8 @@ class StoryTracker:
         self._touched: dict[str, None] = {}  # active story ids, least recently joined first
         self._postings: dict[str, set[str]] = defaultdict(set)  # term -> active stories using it
         self._arrival: dict[str, int] = {}  # story id -> order of creation
-        self._unembedded: dict[str, list[Article]] = {}  # restored articles of active stories, in order
+        self._restored: dict[str, list[_Restored]] = {}  # restored articles of active stories, not yet counted
+        self._restored_count = 0
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -97,44 +121,59 @@ class StoryTracker:
 
     def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
         """Assign articles in the given order (profiles are computed in one batch)."""
-        self._embed_restored()
+        self._count_restored()
         profiles = self.profiler.profiles(list(articles))
-        return [replace(self._assign(article, profile), embedding=profile.dense)
-                for article, profile in zip(articles, profiles)]
+        return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
 
     @property
     def embedder(self) -> str | None:
         """The fingerprint of the model that makes the embeddings (None: not one to store by)."""
         return getattr(self.profiler.embedder, "fingerprint", None)
 
-    def ready(self) -> None:
-        """Do now what the next `add` would start with: embed the restored articles of active
-        stories (a writer does it before it opens its write transaction, not inside it)."""
-        self._embed_restored()
+    def ready(self, load: Callable[[list[str]], dict[str, Restored]] | None = None) -> None:
+        """Do now what the next `add` would start with: count the restored articles of active
+        stories into their centroids (a writer does it before it opens its write transaction).
+
+        `load(ids)` -> {id: Restored}: the articles restored without their text, in full.
+        """
+        self._count_restored(load)
 
     def restore(self, article: Article, story_id: str, copy_of: str | None = None,
-                embedding: np.ndarray | None = None) -> None:
+                embedding: np.ndarray | None = None, signature: MinHash | None = None, *,
+                text_later: bool = False) -> None:
         """Replay a decision made earlier (e.g. read back from a store) without deciding again.
 
-        `embedding`: the article's, as stored when it was added (by the same `embedder`). Without
-        one, the embedding waits for the next `add_many` or `consolidate`, which embeds only the
-        waiting articles whose story is still active.
+        `embedding`, `signature`: the article's, as stored when it was added (by the same
+        `embedder`); without them they are computed when needed. `text_later`: `article` carries only its id and date, its
+        text comes from `ready(load=...)` — and only if its story is still active by then.
         """
-        profile = self.profiler.profiles([article], embed=False)[0]
-        if embedding is not None:
-            profile = replace(profile, dense=embedding)
         self._advance_clock(article.published)  # retire what `add` would have retired by now
-        self._join(article, profile, story_id, copy_of, minhash(article.text))
+        self._join(article, None, story_id, copy_of, None)
+        if self.stories[story_id].active:
+            self._restored_count += 1
+            self._restored.setdefault(story_id, []).append(
+                _Waiting(self._restored_count, story_id, Restored(article, embedding, signature), text_later))
 
-    def _embed_restored(self) -> None:
-        """Add the embeddings of restored articles to their stories' centroids, in arrival order."""
-        if not self._unembedded:
+    def _count_restored(self, load=None) -> None:
+        """Add the restored articles of active stories to their centroids and copy index, in arrival order."""
+        if not self._restored:
             return
-        waiting = [(story_id, article) for story_id, articles in self._unembedded.items() for article in articles]
-        self._unembedded = {}
-        for (story_id, _), dense in zip(waiting, self.profiler.embed([a for _, a in waiting])):
-            self.stories[story_id].centroid.dense += dense
-        for story_id in dict.fromkeys(s for s, _ in waiting):
+        waiting = sorted((w for entries in self._restored.values() for w in entries), key=lambda w: w.order)
+        self._restored, self._restored_count = {}, 0
+        unloaded = [w.restored.article.id for w in waiting if w.text_later]
+        loaded = load(unloaded) if unloaded and load is not None else {}
+        if len(loaded) < len(unloaded):
+            raise LookupError(f"{len(unloaded) - len(loaded)} restored articles have no text to load")
+        entries = [(w.story_id, loaded[w.restored.article.id] if w.text_later else w.restored) for w in waiting]
+        profiles = self.profiler.profiles([r.article for _, r in entries], embed=False)
+        missing = [i for i, (s, r) in enumerate(entries) if r.embedding is None and r.article.id not in self.stories[s].copy_of]
+        dense = dict(zip(missing, self.profiler.embed([entries[i][1].article for i in missing]))) if missing else {}
+        for i, ((story_id, r), profile) in enumerate(zip(entries, profiles)):
+            vector = r.embedding if r.embedding is not None else dense.get(i)
+            copy_of = self.stories[story_id].copy_of.get(r.article.id)
+            self._count_in(story_id, r.article, replace(profile, dense=vector), copy_of,
+                           r.signature or minhash(r.article.text), update_row=False)
+        for story_id in dict.fromkeys(s for s, _ in entries):
             self._update_row(story_id)
 
     def _assign(self, article: Article, profile: Profile) -> Assignment:
@@ -144,19 +183,20 @@ class StoryTracker:
                               copy_of=self.stories[story_id].copy_of.get(article.id), score=1.0)
         self._advance_clock(article.published)
         original, signature = self.copies.match(article.text)
+        kept = {"embedding": profile.dense, "signature": signature}
         if original is not None and original in self.story_of:
             story_id = self.story_of[original]
             self._join(article, profile, story_id, original, signature)
-            return Assignment(article.id, story_id, new_story=False, copy_of=original, score=1.0)
+            return Assignment(article.id, story_id, new_story=False, copy_of=original, score=1.0, **kept)
         story_id, score = self._best_story(profile)
         if story_id is None:
             story_id = story_id_for(article.id)
             while story_id in self.stories:  # an id reused after its story retired
                 story_id = story_id_for(story_id)
             self._join(article, profile, story_id, None, signature)
-            return Assignment(article.id, story_id, new_story=True, score=score)
+            return Assignment(article.id, story_id, new_story=True, score=score, **kept)
         self._join(article, profile, story_id, None, signature)
-        return Assignment(article.id, story_id, new_story=False, score=score)
+        return Assignment(article.id, story_id, new_story=False, score=score, **kept)
 
     def _best_story(self, profile: Profile, exclude: str | None = None) -> tuple[str | None, float]:
         """The active story in the time window most likely to be the article's, if likely enough.
@@ -196,7 +236,8 @@ class StoryTracker:
         window = timedelta(days=self.settings.story_window_days)
         return story.first - window <= published <= story.last + window
 
-    def _join(self, article: Article, profile: Profile, story_id: str, copy_of: str | None, signature) -> None:
+    def _join(self, article: Article, profile: Profile | None, story_id: str, copy_of: str | None, signature) -> None:
+        """Make the article a member of the story; `profile` None: its content is counted later."""
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(story_id, centroid=Centroid.empty(self._rows.shape[1]))
@@ -212,17 +253,21 @@ class StoryTracker:
         if story.active:
             self._touched.pop(story_id, None)
             self._touched[story_id] = None
-            if copy_of is None:  # a copy adds nothing new to what the story is about
-                story.centroid.add(profile)
-                if profile.dense is None:
-                    self._unembedded.setdefault(story_id, []).append(article)
-                else:
-                    self._update_row(story_id)
-                for term, _ in top_terms(profile.terms, QUERY_TERMS):
-                    self._postings[term].add(story_id)
-            self.copies.add(article.id, signature)
-            self._copy_keys.setdefault(story_id, []).append(article.id)
+            if profile is not None:
+                self._count_in(story_id, article, profile, copy_of, signature)
         self._retire_overflow()
+
+    def _count_in(self, story_id: str, article: Article, profile: Profile, copy_of: str | None, signature,
+                  update_row: bool = True) -> None:
+        """Add an article of an active story to its centroid, term postings and copy index."""
+        if copy_of is None:  # a copy adds nothing new to what the story is about
+            self.stories[story_id].centroid.add(profile)
+            if update_row:
+                self._update_row(story_id)
+            for term, _ in top_terms(profile.terms, QUERY_TERMS):
+                self._postings[term].add(story_id)
+        self.copies.add(article.id, signature)
+        self._copy_keys.setdefault(story_id, []).append(article.id)
 
     # -- batch consolidation -----------------------------------------------------------------
 
@@ -233,7 +278,7 @@ class StoryTracker:
         one article); batch grouping runs it after the pass. Merged stories keep the id of the
         older story, so the service's incremental path never calls it.
         """
-        self._embed_restored()
+        self._count_restored()
         merges = 0
         for story_id in list(self._row_story):
             story = self.stories.get(story_id)
@@ -287,7 +332,7 @@ class StoryTracker:
     def _retire_overflow(self) -> None:
         excess = len(self._row_story) - self.settings.max_active_stories
         if excess > 0:  # the least recently joined stories go first
-            self.retire(list(self._touched)[:excess])
+            self.retire(list(itertools.islice(self._touched, excess)))
 
     def retire(self, story_ids: Iterable[str]) -> None:
         """Drop stories from the active set: they keep their articles but take no new ones."""
@@ -309,7 +354,7 @@ class StoryTracker:
                     if not postings:
                         del self._postings[term]
             self.stories[story_id].centroid = None
-            self._unembedded.pop(story_id, None)
+            self._restored.pop(story_id, None)
             self._touched.pop(story_id, None)
             for article_id in self._copy_keys.pop(story_id, []):
                 self.copies.remove(article_id)

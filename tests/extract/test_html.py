@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsbrief.extract.html import decode_html, extract_html, has_article_text
+from newsbrief.extract.html import decode_html, extract_html, has_article_text, unnested
 from newsbrief.extract.scoring import shingle_scores
 from newsbrief.model import Article, Rejected
 
@@ -98,3 +98,16 @@ def test_benchmark_page_metadata_and_body(benchmark_pages):
         "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay", "Wall Street Journal",
         "Sarah E Needleman", date(2019, 11, 19))
     assert shingle_scores([(article.text, page["gold"])]).f1 > 0.95
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+def test_text_nested_deeper_than_the_parser_goes_is_still_extracted(depth):
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    page = f"<html><head><title>Storm</title></head><body>{'<div class=box>' * depth}{story}{'</div>' * depth}</body></html>"
+    got = extract_html(page, source="deep.html", settings=SETTINGS)
+    assert isinstance(got, Article) and STORY[0] in got.text
+
+
+def test_an_ordinary_page_is_parsed_as_it_is():
+    page = web_page()
+    assert unnested(page) is page

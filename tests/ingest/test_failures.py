@@ -140,3 +140,18 @@ def test_a_broken_link_inside_a_folder_is_one_warning(cli, tmp_path):
     assert result.exit_code == 0
     assert result.stderr.strip() == (f"newsbrief: warning: skipped {folder / 'gone.txt'}: "
                                      "cannot read: broken symbolic link: its target does not exist")
+
+
+def test_an_unreadable_date_is_one_warning_line_and_the_article_still_briefed(cli, tmp_path):
+    import json
+
+    from tests.every_kind import example_articles
+
+    (title, first), _ = example_articles()
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": title, "text": "\n\n".join(first), "published": "Tuesday"}) + "\n",
+                    encoding="utf-8")
+    result = cli("brief", path, "--no-facts")
+    assert result.exit_code == 0 and result.stdout.strip()
+    assert result.stderr.strip() == (f"newsbrief: warning: {path}:1: published 'Tuesday' is not a day newsbrief reads "
+                                     "(ISO 8601, RFC 822, 'December 5, 2016'); the article is kept without a date")

@@ -152,3 +152,17 @@ def test_record_with_a_page_instead_of_text_is_extracted_and_its_fields_win():
     got = article(html=page, title="Record title", url="https://example.com/a")
     assert (got.id, got.title, got.url, got.outlet) == ("news.jsonl#1", "Record title", "https://example.com/a", "example.com")
     assert got.text.startswith(TEXT)
+
+
+@pytest.mark.parametrize("value, shown", [("yesterday", "'yesterday'"), (5, "5"), ("2016-12", "'2016-12'")])
+def test_a_date_given_but_unreadable_is_a_warning_and_the_article_kept_undated(caplog, value, shown):
+    got = article(text=TEXT, published=value)
+    assert got.published is None and got.text == TEXT
+    (record,) = caplog.records
+    assert record.levelname == "WARNING"
+    assert record.getMessage().startswith(f"news.jsonl:1: published {shown} is not a day newsbrief reads")
+
+
+def test_no_warning_when_another_date_field_reads(caplog):
+    assert article(text=TEXT, published="2016-12", date="2016-12-05").published == date(2016, 12, 5)
+    assert not caplog.records

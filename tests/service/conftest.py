@@ -68,7 +68,7 @@ def client(filled_db):
     from newsbrief.config import Settings
     from newsbrief.service.app import create_app
 
-    with TestClient(create_app(Settings(db=filled_db)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(Settings(db=filled_db, warm_briefs=0)), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -81,5 +81,5 @@ def empty_client(tmp_path_factory):
     from newsbrief.service.app import create_app
 
     url = "sqlite:///" + str(tmp_path_factory.mktemp("empty") / "news.db")
-    with TestClient(create_app(Settings(db=url)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(Settings(db=url, warm_briefs=0)), raise_server_exceptions=False) as c:
         yield c

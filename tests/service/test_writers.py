@@ -33,12 +33,12 @@ def test_the_replay_of_a_first_write_happens_outside_the_write_transaction(tmp_p
                 writing.pop()
 
     replayed_inside = []
-    real_restore, real_embed = StoryTracker.restore, StoryTracker._embed_restored
+    real_restore, real_embed = StoryTracker.restore, StoryTracker._count_restored
     monkeypatch.setattr(store, "write", write)
     monkeypatch.setattr(StoryTracker, "restore", lambda self, *a, **k: (replayed_inside.append(bool(writing)),
                                                                         real_restore(self, *a, **k))[1])
-    monkeypatch.setattr(StoryTracker, "_embed_restored", lambda self: (replayed_inside.append(bool(writing) and bool(self._unembedded)),
-                                                                       real_embed(self))[1])
+    monkeypatch.setattr(StoryTracker, "_count_restored", lambda self, *a: (replayed_inside.append(bool(writing) and bool(self._restored)),
+                                                                       real_embed(self, *a))[1])
     result = Ingestor(store, Settings(db=db)).add(articles[-1])
     assert result.status == ADDED
     assert len(replayed_inside) >= len(articles) - 1 and not any(replayed_inside)
@@ -86,3 +86,15 @@ def test_a_store_without_embeddings_is_replayed_by_embedding_its_articles(tmp_pa
         conn.execute("UPDATE articles SET embedding = NULL, embedder = NULL")
     last = Ingestor(Store(db), Settings(db=db)).add(articles[-1])
     assert (last.story_id, last.new_story, last.copy_of) == (one_run[-1].story_id, one_run[-1].new_story, one_run[-1].copy_of)
+
+
+def test_a_restart_reads_the_stored_copy_signatures_instead_of_shingling_the_texts_again(tmp_path, monkeypatch):
+    from newsbrief.stories import tracker
+
+    articles, db = _ingested(tmp_path)
+    Ingestor(Store(db), Settings(db=db)).add_many(articles[:-1])
+    shingled = []
+    real = tracker.minhash
+    monkeypatch.setattr(tracker, "minhash", lambda text: (shingled.append(text), real(text))[1])
+    assert Ingestor(Store(db), Settings(db=db)).add(articles[-1]).status == ADDED
+    assert shingled == []

@@ -9,7 +9,8 @@ import numpy as np
 
 from newsbrief.config import Settings
 from newsbrief.stories import StoryTracker
-from newsbrief.stories.tracker import default_profiler
+from newsbrief.model import Article
+from newsbrief.stories.tracker import Restored, default_profiler
 
 
 def test_adding_one_at_a_time_equals_adding_in_a_batch(aleppo, unrelated):
@@ -78,3 +79,14 @@ def test_the_active_set_never_exceeds_its_cap(aleppo, unrelated):
     tracker = StoryTracker(Settings(max_active_stories=1))
     tracker.add_many([aleppo[0], unrelated])
     assert tracker.active_stories == 1
+
+
+def test_a_restore_without_text_loads_only_the_articles_of_stories_still_active(aleppo, unrelated):
+    asked = []
+    articles = {a.id: a for a in [aleppo[0], unrelated]}
+    tracker = StoryTracker(Settings(max_active_stories=1))
+    for article, story in ((aleppo[0], "s-aleppo"), (unrelated, "s-tesla")):  # the cap retires Aleppo
+        tracker.restore(Article(article.id, ""), story, text_later=True)
+    tracker.ready(load=lambda ids: asked.extend(ids) or {i: Restored(articles[i]) for i in ids})
+    assert asked == [unrelated.id]
+    assert tracker.stories["s-tesla"].centroid.size == 1
