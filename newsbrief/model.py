@@ -9,6 +9,8 @@ so any stage can be run, tested or cached on its own.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -171,3 +173,20 @@ class Story:
     @property
     def last_published(self) -> date | None:
         return max((a.published for a in self.articles if a.published), default=None)
+
+
+def in_canonical_order(articles: Iterable[Article]) -> list[Article]:
+    """The articles by date (undated last), then outlet, then id (numbers in it compared as numbers):
+    what comes first among equals — the source a sentence is cited from, its number, a tie
+    between two sentences — never depends on the order the articles were read in."""
+    return sorted(articles, key=canonical_key)
+
+
+def canonical_key(article: Article) -> tuple:
+    return (article.published is None, article.published or date.min, (article.outlet or "").casefold(),
+            _natural(article.id), _natural(article.path or ""), article.text)
+
+
+def _natural(text: str) -> tuple:
+    """'a/2' before 'a/10'."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part)

@@ -15,7 +15,7 @@ from newsbrief.errors import NothingToSummarize, failure_reason, show_traceback_
 from newsbrief.facts import extract_facts
 from newsbrief.extract.language import in_languages
 from newsbrief.ingest.files import read_inputs
-from newsbrief.model import Article, Brief, Rejected, Source
+from newsbrief.model import Article, Brief, Rejected, Source, in_canonical_order
 from newsbrief.summarize import make_summarizer
 
 
@@ -32,6 +32,7 @@ def brief_articles(articles: Sequence[Article], settings: Settings, rejected: Se
     `known`: texts the reader has already seen (an update brief keeps only what adds to them);
     `copies`: article id -> outlets that republished it, listed once with its source entry.
     """
+    articles = in_canonical_order(articles)  # a brief is a function of the set of articles, not their order
     articles, skipped = in_languages(articles, settings.languages)  # the scorers and debris rules are English
     cleaned, rejected = clean_articles(articles, [*rejected, *skipped])
     if not cleaned:

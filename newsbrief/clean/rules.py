@@ -139,6 +139,7 @@ START: dict[str, tuple[str, ...]] = {
         r"share (?:this|on|via|with|the|your|article|story|link)\b", r"(?:email|print|save|bookmark) (?:this|article|story)\b",
         r"(?:follow|like|find|join|connect with) (?:us|me|him|her|them|[\w.]+) on " + _SOCIAL + r"\b",
         r"(?:follow|like) us\b.{0,40}\b" + _SOCIAL + r"\b", r"follow @\w+",
+        r"(?:chat|talk|message|connect) (?:with )?us (?:on|in|via|through) (?:\w+ )?" + _SOCIAL + r"\b",
         r"(?:(?:" + _SOCIAL + r"|e-?mail|print|share|sms|copy link|comments?)\s*[,|/\u2022\u00b7]?\s*){2,}$",
         r"(?:click|tap) to (?:share|tweet|email|print)\b", r"click to tweet\b", r"(?:copy|copied) (?:the )?link\b",
     ),

@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest.validtext import valid_text
-from newsbrief.model import Article
+from newsbrief.model import Article, in_canonical_order
 from newsbrief.store.schema import articles, stories
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -321,9 +321,13 @@ class Writer:
         members = self.conn.execute(
             select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
             .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
-        first_text = article.text if members[0].id == article.id else self.conn.scalar(
-            select(articles.c.text).where(articles.c.id == members[0].id))
-        label = label_of([Article(m.id, first_text if i == 0 else "", m.title) for i, m in enumerate(members)])
+        labelled = [Article(m.id, "", m.title, outlet=m.outlet, published=m.published) for m in members]
+        if not any(m.title and m.title.strip() for m in members):  # labelled by the first one's opening words
+            first = in_canonical_order(labelled)[0]
+            text = article.text if first.id == article.id else self.conn.scalar(
+                select(articles.c.text).where(articles.c.id == first.id))
+            labelled = [replace(a, text=text) if a.id == first.id else a for a in labelled]
+        label = label_of(labelled)
         dates = [m.published for m in members if m.published is not None]
         values = dict(label=label, size=len(members), first=min(dates, default=None), last=max(dates, default=None),
                       outlets=json.dumps(list(dict.fromkeys(m.outlet for m in members if m.outlet))),

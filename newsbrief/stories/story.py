@@ -7,7 +7,7 @@ from datetime import date
 
 from newsbrief.config import Settings
 from newsbrief.errors import NothingToSummarize
-from newsbrief.model import Article, Brief, Story, SyndicatedGroup, TimelineEntry
+from newsbrief.model import Article, Brief, Story, SyndicatedGroup, TimelineEntry, in_canonical_order
 from newsbrief.stories.tracker import StoryState, StoryTracker
 
 
@@ -37,7 +37,7 @@ def group_stories(articles: Sequence[Article], settings: Settings | None = None,
 
 def build_story(state: StoryState, articles_by_id: dict[str, Article], settings: Settings, *, brief: bool = True) -> Story:
     """The Story of a tracker's story, with its articles looked up by id."""
-    articles = tuple(articles_by_id[i] for i in state.article_ids)
+    articles = tuple(in_canonical_order(articles_by_id[i] for i in state.article_ids))
     groups = syndicated_groups(state)
     return Story(
         id=state.id,
@@ -64,7 +64,9 @@ def syndicated_groups(state: StoryState) -> tuple[SyndicatedGroup, ...]:
 
 
 def story_label(articles: Sequence[Article]) -> str:
-    """A headline-like label: the most common title (the earliest on ties), else the opening words."""
+    """A headline-like label: the most common title (the first in canonical order on ties), else the
+    opening words of the first article in canonical order."""
+    articles = in_canonical_order(articles)
     titles = [a.title.strip() for a in articles if a.title and a.title.strip()]
     if titles:
         return max(titles, key=lambda t: (titles.count(t), -titles.index(t)))

@@ -116,3 +116,10 @@ def test_ten_megabytes_clean_in_linear_time():
     big = (text + "\n\n") * (10_000_000 // len(text))
     article = clean_article(Article(id="big", text=big))
     assert len(article.text) > 0
+
+
+def test_a_page_that_is_only_a_messenger_prompt_has_no_text_left():
+    # the whole text of two edition.cnn.com pages in the Giveme5W1H set
+    text = "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."
+    cleaned = clean_article(Article("cnn", text))
+    assert cleaned.text == "" and cleaned.removed[0].reason == "share prompt"
