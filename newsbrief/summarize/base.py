@@ -37,9 +37,24 @@ from newsbrief.segment.tokens import content_words
 MAX_VOCABULARY = 4096
 _CONNECTIVE = r"(?:and|but|so|yet|still|also|meanwhile|however|instead|later|then|now|earlier)"
 _REPORTING = r"(?:said|says|told|added|asked|wrote|tweeted|explained|noted|continued|recalled|insisted)"
-_LEANS_ON_PREVIOUS = re.compile(  # who "he", "she" or "they" is, the sentence before says
+# "It", "This", "That" opening a sentence as its subject: what they stand for, the sentence before
+# says ("It set off on Dec. 22."), unless "it" only stands in for a clause that follows ("It is
+# not clear whether …", "It was the first time …").
+_STAND_IN = (r"(?:(?:is|was|has been|had been|remains|remained|seems|seemed|appears|appeared)\s+(?:not\s+)?"
+             r"(?:\w+ly\s+)?(?:clear|unclear|likely|unlikely|possible|impossible|expected|believed|thought|"
+             r"understood|estimated|feared|hoped|known|unknown|reported|alleged|said|true|important|time|the\s+first|"
+             r"the\s+\w+est|a\s+\w+\s+day|too|so|not|no|hard|difficult|easy|rare|unusual|worth)\b"
+             r"|(?:is|was)\s+(?:now|still|also)?\s*(?:\d|one|two|three|a\s+(?:year|month|week|day|decade)))")
+_LEANS_ON_PREVIOUS = re.compile(  # who or what the sentence means, the sentence before says
     rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them)\b"  # "He said …", "Meanwhile, he noted …"
-    rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b",  # "“We got shots fired,” he says."
+    rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b"  # "“We got shots fired,” he says."
+    rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it|this|that|these|those)\s+(?!{_STAND_IN})(?:(?:also|still|now|then|just|only|never|already|even|\w+ly)\s+)?"
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|do|says|said|"
+    r"comes|came|means|meant|follows|followed|marks|marked|includes|included|set|sets|took|takes|"
+    r"made|makes|began|begins|started|starts|shows|showed|happened|happens)\b"  # "It set off …", "This is …"
+    r"|\b(?:the|that|this|those|these)\s+(?:same\s+)?(?:figure|figures|tally|estimate)\b(?!\s+of\b)"  # "put the figure at"
+    r"|^\W*(?:the|both)\s+(?:two|three|pair|couple|duo)\b(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls)\b)"
+    rf"|[\"”’]\s*,?\s*the\s+(?:spokesperson|spokesman|spokeswoman)\s+{_REPORTING}\b",  # "…,” the spokesperson said.
     re.IGNORECASE,
 )
 _SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")
