@@ -364,9 +364,34 @@ def is_proper_name(text: str) -> bool:
 
 def is_speaker(name: str) -> bool:
     """Whether a quote's attributed name can be someone: "Elon Musk", "the agency", "officials"; not a
-    clause read as a subject ("As with pretty much all timetables")."""
+    clause read as a subject ("As with pretty much all timetables"), a lone adverb, ordinal or
+    first-person pronoun ("mysteriously", "second", "another", "I"), a day or a number."""
     words = name.split()
-    return bool(words) and words[0].lower() not in _PREPOSITION_START and _is_noun_phrase(name)
+    if not words or words[0].lower() in _PREPOSITION_START or not _is_noun_phrase(name):
+        return False
+    if any(re.fullmatch(r"[\d.,]+", w.strip(",")) for w in words):  # "24 seconds", "Elon Musk, 38"
+        return False
+    if len(words) == 1 and words[0].strip(",.").lower() in _NOT_SPEAKERS:
+        return False
+    if len(words) == 1 and name.islower():  # one common word: a person or group noun ("police", "officials")
+        return (name in PERSON_NOUNS or name in GROUP_NOUNS or name in _SOURCE_NOUNS
+                or (name.endswith("s") and not name.endswith("ly")))
+    return True
+
+
+_NOT_SPEAKERS = frozenset("""i we you me us another other first second third last one next previous
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight""".split())
+_SOURCE_NOUNS = frozenset("post tweet statement report video website site blog account airline carrier police".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. mx mx.".split())
+
+
+def without_honorifics(role: str | None) -> str | None:
+    """A role without a lone "Mr."/"Dr." part: "Mr." is how the text named them, not what they are."""
+    if not role:
+        return role
+    parts = [p.strip() for p in role.split(",")]
+    kept = [p for p in parts if p and p.lower() not in HONORIFICS]
+    return ", ".join(kept) or None
 
 
 def _is_noun_phrase(name: str) -> bool:

@@ -14,6 +14,7 @@ from collections import Counter
 
 from newsbrief.facts.attribution import (
     GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, TITLED_NAME, Claim, clean_name, is_proper_name,
+    without_honorifics,
 )
 from newsbrief.facts.entities import NameSpan
 from newsbrief.facts.model import Attribution
@@ -70,8 +71,8 @@ class Speakers:
 
     def see(self, attribution: Attribution, masked: str = "", claim: Claim | None = None) -> None:
         self.history.append(attribution)
-        if attribution.role and attribution.name not in self.roles:
-            self.roles[attribution.name] = attribution.role
+        if attribution.role and attribution.name not in self.roles and without_honorifics(attribution.role):
+            self.roles[attribution.name] = without_honorifics(attribution.role)
         if claim is not None and attribution.name in self.persons and attribution.name not in self.gender:
             pronoun = re.match(r"[\s\w]{0,25}?\b(he|she|his|her)\b", masked[claim.end:claim.end + 30])
             words = f"{attribution.role or ''} {claim.name}".lower().split()
@@ -116,7 +117,7 @@ class Speakers:
         if person or (person is None and (name in self.people or head in PERSON_NOUNS or low in PERSON_PRONOUNS
                                           or (is_proper_name(name) and (described or set(role_words) & PERSON_NOUNS)))):
             self.persons.add(name)
-        return Attribution(name, phrase, role or self.roles.get(name), claim.also)
+        return Attribution(name, phrase, without_honorifics(role) or self.roles.get(name), claim.also)
 
     def _person(self, pronoun: str | None, head: str | None, fallback: bool = True) -> Attribution | None:
         wanted = {"she": "she", "her": "she", "he": "he", "him": "he"}.get(pronoun or "")

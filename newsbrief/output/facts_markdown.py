@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from newsbrief.facts.figures import says_what_it_counts
 from newsbrief.facts.model import Disagreement, Entity, Facts, Figure, Quote, TimelineEvent
 from newsbrief.model import Article, Rejected, Source
 
@@ -20,25 +21,32 @@ DISAGREEMENT_LABELS = {"conflict": "sources disagree", "development": "changed o
 def facts_to_markdown(facts: Facts, numbers: Mapping[str, int], limit: int | None = None) -> list[str]:
     """Markdown lines for `facts`; `numbers` maps article ids to their [n] source numbers."""
     lines: list[str] = []
-    figures = rank_figures(facts)
+    for heading, shown, more in fact_sections(facts, numbers, limit):
+        lines += [f"## {heading}", "", *(f"- {line}" for line in shown)]
+        if more:
+            lines.append(f"- … and {more} more (`newsbrief facts` lists them all)")
+        lines.append("")
+    for note in facts.notes:
+        lines += [f"_Note: {note}_", ""]
+    return lines
+
+
+def fact_sections(facts: Facts, numbers: Mapping[str, int], limit: int | None = None) -> list[tuple[str, list[str], int]]:
+    """(heading, the lines shown, how many more there are) of each facts section that has items:
+    the one wording of the facts, for the Markdown brief and the web page alike."""
     sections = [
-        ("Key figures", [_figure(f, numbers) for f in figures]),
+        ("Key figures", [_figure(f, numbers) for f in rank_figures(facts)]),
         ("Disagreements", [_disagreement(d, numbers) for d in facts.disagreements]),
         ("Quotes", [_quote(q, numbers) for q in facts.quotes]),
         ("Who and where", _entities(facts.entities, limit)),
         ("Timeline", [_event(e, numbers) for e in _timeline(facts.timeline, limit)]),
     ]
+    found = []
     for heading, items in sections:
-        if not items:
-            continue
-        shown = items if limit is None or heading == "Who and where" else items[:limit]
-        lines += [f"## {heading}", "", *shown]
-        if len(shown) < len(items):
-            lines.append(f"- … and {len(items) - len(shown)} more (`newsbrief facts` lists them all)")
-        lines.append("")
-    for note in facts.notes:
-        lines += [f"_Note: {note}_", ""]
-    return lines
+        if items:
+            shown = items if limit is None or heading == "Who and where" else items[:limit]
+            found.append((heading, shown, len(items) - len(shown)))
+    return found
 
 
 def facts_document_markdown(facts: Facts, sources: list[Source], articles: list[Article],
@@ -68,16 +76,15 @@ def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[Time
 
 
 def rank_figures(facts: Facts) -> list[Figure]:
-    """Figures in a disagreement first, then those that say what they count, attributed ones first,
-    then those most articles carry; text order otherwise.
-
-    A bare "**two**" (from "splitting eastern Aleppo into two") tells a reader nothing on its own,
-    so it goes after every figure with a counted noun, attributed or not.
-    """
+    """The figures a reader is shown: those in a disagreement first, then those that say what they
+    count (`says_what_it_counts`: a bare "**two**" or "**eight days**" tells a reader nothing),
+    attributed ones first, then those most articles carry; text order otherwise. The JSON
+    lists every figure."""
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
-    return sorted(facts.figures, key=lambda f: (id(f) not in disputed, not f.counts, f.source is None,
-                                                -len(f.articles), order[id(f)]))
+    shown = [f for f in facts.figures if id(f) in disputed or says_what_it_counts(f)]
+    return sorted(shown, key=lambda f: (id(f) not in disputed, not f.counts, f.source is None,
+                                        -len(f.articles), order[id(f)]))
 
 
 def markers(mentions, numbers: Mapping[str, int]) -> str:
@@ -108,7 +115,7 @@ def describe_source(figure: Figure) -> str:
 
 
 def _figure(figure: Figure, numbers) -> str:
-    return f"- {describe_figure(figure)} — {describe_source(figure)} {markers(figure.mentions, numbers)}"
+    return f"{describe_figure(figure)} — {describe_source(figure)} {markers(figure.mentions, numbers)}"
 
 
 def _disagreement(disagreement: Disagreement, numbers) -> str:
@@ -120,14 +127,14 @@ def _disagreement(disagreement: Disagreement, numbers) -> str:
         who = figure.source.name if figure.source else "no source given"
         when = f", {day.isoformat()}" if day else ""
         parts.append(f"{figure.text} ({who}{when}) {markers(figure.mentions, numbers)}")
-    return f"- **{disagreement.counts}** — {label}: " + joiner.join(parts)
+    return f"**{disagreement.counts}** — {label}: " + joiner.join(parts)
 
 
 def _quote(quote: Quote, numbers) -> str:
     speaker = quote.speaker or "speaker not named"
     if quote.role:
         speaker += f", {quote.role}"
-    return f"- “{_shorten(quote.text, 300)}” — {speaker} {markers(quote.mentions, numbers)}"
+    return f"“{_shorten(quote.text, 300)}” — {speaker} {markers(quote.mentions, numbers)}"
 
 
 def _entities(entities: tuple[Entity, ...], limit: int | None) -> list[str]:
@@ -139,7 +146,7 @@ def _entities(entities: tuple[Entity, ...], limit: int | None) -> list[str]:
         shown = of_kind if limit is None else of_kind[:limit]
         items = [_entity(e) for e in shown]
         more = f", … and {len(of_kind) - len(shown)} more" if len(shown) < len(of_kind) else ""
-        lines.append(f"- {heading}: " + "; ".join(items) + more)
+        lines.append(f"{heading}: " + "; ".join(items) + more)
     return lines
 
 
@@ -154,7 +161,7 @@ def _entity(entity: Entity) -> str:
 
 
 def _event(event: TimelineEvent, numbers) -> str:
-    """"- 2016-11-15 (November 15): …" when the date resolves, else "- November 15 (date unknown): …"."""
+    """"2016-11-15 (November 15): …" when the date resolves, else "November 15 (date unknown): …"."""
     if event.date is None:
         when = f"{event.when} (date unknown)"
     elif event.precision == "month":
@@ -163,7 +170,7 @@ def _event(event: TimelineEvent, numbers) -> str:
         when = f"{event.date.year} ({event.when})"
     else:
         when = f"{event.date.isoformat()} ({event.when})"
-    return f"- {when}: {_shorten(event.text, 240)} {markers(event.mentions, numbers)}"
+    return f"{when}: {_shorten(event.text, 240)} {markers(event.mentions, numbers)}"
 
 
 def _shorten(text: str, limit: int) -> str:

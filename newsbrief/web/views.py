@@ -6,6 +6,8 @@ A citation marker [n] links to the cited article's page at the cited sentence
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote, urlencode, urlsplit
@@ -19,10 +21,6 @@ from newsbrief.web.templates import STYLE, render
 router = APIRouter(include_in_schema=False)
 
 PAGE = 20
-FACT_SECTIONS = (("key_figures", "Key figures"), ("figures", "Key figures"), ("disagreements", "Disagreements"),
-                 ("quotes", "Quotes"), ("timeline", "Timeline of events"))
-
-
 @router.get("/static/style.css")
 def stylesheet() -> Response:
     return Response(STYLE, media_type="text/css", headers={"cache-control": "public, max-age=3600"})
@@ -70,7 +68,7 @@ def story_page(request: Request, story_id: str, since: Annotated[date | None, Qu
     update = update_brief(story, since, newsroom.settings) if since else None
     return HTMLResponse(render(
         "story.html", story=story, row=row, brief=brief, cites=citations(brief, story_id) if brief else [],
-        facts=fact_sections(brief.facts if brief else None), sources=sources, since=since,
+        facts=fact_sections(brief, newsroom.settings.facts_limit), sources=sources, since=since,
         update=update, update_cites=citations(update, story_id) if update else []))
 
 
@@ -121,39 +119,17 @@ def segments(text: str, start: int | None, end: int | None) -> list[dict]:
             for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def fact_sections(facts) -> list[dict]:
-    """Key figures, disagreements, quotes and timeline of a brief's facts, as lines of text."""
-    if facts is None:
+def fact_sections(brief, limit: int) -> list[dict]:
+    """The brief's facts in the Markdown brief's words and order (`output.facts_markdown`), at most
+    `limit` items a section, as plain lines for the page."""
+    if brief is None or brief.facts is None:
         return []
-    sections, seen = [], set()
-    for key, heading in FACT_SECTIONS:
-        items = facts.get(key) if isinstance(facts, dict) else getattr(facts, key, None)
-        if not items or heading in seen:
-            continue
-        seen.add(heading)
-        sections.append({"key": key, "title": heading, "items": [_fact_text(i) for i in items][:30]})
-    return sections
+    from newsbrief.output.facts_markdown import fact_sections as sections
 
-
-def _fact_text(item) -> str:
-    """One line for a figure, a disagreement, a quote or a timeline event (newsbrief.facts.model)."""
-    if isinstance(item, str):
-        return item
-    who = getattr(getattr(item, "source", None), "name", None)
-    if hasattr(item, "figures") and hasattr(item, "kind"):  # a disagreement
-        values = "; ".join(_fact_text(f) for f in item.figures)
-        kind = {"conflict": "sources differ", "development": "changed over time"}.get(item.kind, item.kind)
-        return f"{item.counts}: {kind} — {values}"
-    if hasattr(item, "value") and hasattr(item, "text"):  # a figure
-        counts = getattr(item, "counts", None)
-        return " ".join(p for p in (item.text, counts) if p) + (f" ({who})" if who else "")
-    if hasattr(item, "speaker"):  # a quote
-        speaker = ", ".join(p for p in (item.speaker, getattr(item, "role", None)) if p)
-        return f"“{item.text}”" + (f" — {speaker}" if speaker else "")
-    if hasattr(item, "when") and hasattr(item, "text"):  # a timeline event
-        when = item.date.isoformat() if getattr(item, "date", None) else item.when
-        return f"{when}: {item.text}"
-    return str(getattr(item, "text", None) or item)
+    numbers = {s.article_id: s.number for s in brief.sources}
+    return [{"key": re.sub(r"\W+", "-", heading.lower()), "title": heading,
+             "items": [line.replace("**", "") for line in shown] + ([f"… and {more} more"] if more else [])}
+            for heading, shown, more in sections(brief.facts, numbers, limit)]
 
 
 def safe_url(url: str | None) -> str | None:

@@ -77,6 +77,30 @@ def test_pronouns_and_the_group_resolve_to_the_names_given_before():
 @pytest.mark.parametrize("name, speaker", [
     ("Elon Musk", True), ("the agency", True), ("officials", True),
     ("As with pretty much all timetables", False), ("In the statement", False),
+    ("Flightradar24", True), ("another user", True), ("airline", True), ("police", True),
+    # read on real stories (tests/data/review): a lone adverb, ordinal, pronoun, day or number is no one
+    ("mysteriously", False), ("second", False), ("another", False), ("I", False), ("Friday", False),
+    ("24 seconds", False), ("Elon Musk, 38", False),
 ])
 def test_a_quote_speaker_is_a_name_or_a_noun_phrase_not_a_clause(name, speaker):
     assert is_speaker(name) is speaker
+
+
+def test_a_lone_mr_is_not_a_role():
+    from newsbrief.facts.attribution import without_honorifics
+
+    assert without_honorifics("Mr.") is None
+    assert without_honorifics("Dr, the team physician") == "the team physician"
+    assert without_honorifics("former defense minister") == "former defense minister"
+
+
+def test_a_quote_of_mr_family_name_goes_to_the_full_name_with_no_mr_role():
+    from newsbrief.clean.article import clean_article
+    from newsbrief.config import Settings
+    from newsbrief.facts import extract_facts
+    from newsbrief.model import Article
+
+    text = ("Israel's opposition leader Amir Peretz spoke to reporters in Jerusalem on Monday about the budget.\n\n"
+            '"This is rubbing the salt in the wounds of those who need every shekel," Mr. Peretz said.')
+    (quote,) = extract_facts([clean_article(Article("a", text, title="Budget"))], Settings()).quotes
+    assert (quote.speaker, quote.role) == ("Amir Peretz", None)

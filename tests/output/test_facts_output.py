@@ -36,16 +36,21 @@ def test_every_section_with_markers_and_sources():
     assert "- on Monday (date unknown): Forces advanced on Monday. [1]" in text
 
 
-def test_figures_in_a_disagreement_and_with_sources_come_first_within_the_limit():
-    text = "\n".join(facts_to_markdown(FACTS, NUMBERS, limit=2))
+def test_figures_in_a_disagreement_come_first_within_the_limit():
+    text = "\n".join(facts_to_markdown(FACTS, NUMBERS, limit=1))
     figures = text.split("## Key figures")[1].split("## Disagreements")[0]
-    assert "**four years**" not in figures and "- … and 1 more" in figures
+    assert "**10,000**" in figures and "- … and 1 more" in figures
 
 
-def test_a_figure_that_says_what_it_counts_ranks_before_an_attributed_bare_number():
+def test_a_figure_that_does_not_say_what_it_counts_is_not_shown():
+    text = "\n".join(facts_to_markdown(FACTS, NUMBERS))
+    assert "**four years**" not in text
+
+
+def test_a_bare_number_is_not_ranked_among_the_shown_figures():
     bare = figure("two", 2, "a fighter", counts=(None, None))
     counted = figure("100,000", 100_000, counts=("civilians", "trapped"))
-    assert rank_figures(Facts(figures=(bare, counted))) == [counted, bare]
+    assert rank_figures(Facts(figures=(bare, counted))) == [counted]
 
 
 def test_json_disagreements_point_at_figures_by_index():

@@ -73,3 +73,14 @@ def test_untrusted_text_is_escaped_and_scripts_are_forbidden(empty_client):
         assert "default-src 'none'" in csp and "script-src" not in csp  # no script source at all
     article = c.get("/articles/xss").text
     assert "&lt;script&gt;" in article and "&lt;img src=x onerror=" in article
+
+
+def test_the_story_page_gives_the_facts_in_the_markdown_briefs_words(client):
+    from newsbrief.output.markdown import brief_to_markdown
+
+    story = biggest_story(client)
+    page = unescape(re.sub(r"<[^>]+>", "", client.get(f"/stories/{story['id']}").text))
+    markdown = brief_to_markdown(client.app.state.newsroom.story(story["id"]).brief)
+    facts = markdown.split("## Key figures")[1].split("## Sources")[0]
+    lines = [line[2:].replace("**", "") for line in facts.splitlines() if line.startswith("- ") and "newsbrief facts" not in line]
+    assert lines and all(line in page for line in lines)
