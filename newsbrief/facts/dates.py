@@ -36,7 +36,7 @@ _PATTERNS = [
     ("weekend", re.compile(r"\b(?P<rel>over the weekend|this weekend|last weekend|at the weekend)\b", re.IGNORECASE)),
     ("holiday", re.compile(r"\b(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Eve|New Year['’]s Day)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
 ]
-_FUTURE = re.compile(r"\b(?:will|would|'ll|next|is scheduled|are scheduled|is expected to|are expected to|plans? to|is due|are due)\b",
+_FUTURE = re.compile(r"\b(?:will|would|'ll|next|is scheduled|are scheduled|is expected to|are expected to|plans? to|is due|are due|planned|slated|upcoming)\b",
                      re.IGNORECASE)
 
 
@@ -58,7 +58,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     future = bool(_FUTURE.search(text))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _not_a_date(text, m, kind):
                 continue
             mention = _resolve(kind, m, published, future)
             if mention is not None:
@@ -76,13 +76,13 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> Da
         month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
         if not 1 <= day <= 31:
             return None
-        year = int(groups["year"]) if groups.get("year") else _year_near(month, day, published)
+        year = int(groups["year"]) if groups.get("year") else _year_near(month, day, published, future)
         resolved = _safe_date(year, month, day)
     elif kind == "month":
         if groups["month"] == "May" and not groups.get("year") and groups.get("lead") not in ("in", "since", "until", "by", "early", "late"):
             return None
         month = MONTHS[groups["month"].lower()]
-        year = int(groups["year"]) if groups.get("year") else _year_near(month, 1, published)
+        year = int(groups["year"]) if groups.get("year") else _year_near(month, 1, published, future)
         resolved, precision = _safe_date(year, month, 1), "month"
     elif kind == "year":
         resolved, precision = date(int(groups["year"]), 1, 1), "year"
@@ -101,10 +101,33 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> Da
     return DateMention(m.start(), m.end(), text, resolved, precision)
 
 
-def _year_near(month: int, day: int, published: date | None) -> int | None:
-    """The year that puts month/day nearest the article date (news looks back more than ahead)."""
+def _not_a_date(text: str, m: re.Match, kind: str) -> bool:
+    """Words that look like a date and are not: "USA TODAY", BBC's "Today programme", "today's
+    music" (nowadays), the "Long March 9" rocket."""
+    words = m.group(0)
+    if kind == "relative" and words.lower() == "today":
+        before = text[:m.start()].rstrip()
+        return (words.isupper() or (words[0].isupper() and bool(before) and before[-1] not in '.!?"“')
+                or text[m.end():m.end() + 2] in ("'s", "’s"))
+    if kind in ("day", "month") and m.start("month") == m.start():  # the month opens it: no "in", no weekday
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[:m.start()])
+        return bool(before) and before.group(1) not in WEEKDAY_NAMES and m.start() - len(before.group(0)) > 0 \
+            and text[:m.start() - len(before.group(0))].rstrip()[-1:] not in ".!?\"“"
+    return False
+
+
+WEEKDAY_NAMES = frozenset(name.capitalize() for name in WEEKDAYS)
+
+
+def _year_near(month: int, day: int, published: date | None, future: bool = False) -> int | None:
+    """The year that puts month/day nearest the article date (news looks back more than ahead);
+    in a sentence about what will happen ("will launch in June"), the next one."""
     if published is None:
         return None
+    if future:
+        this_year = _safe_date(published.year, month, day)
+        return published.year if this_year is not None and (this_year.year, this_year.month) >= (published.year, published.month) \
+            else published.year + 1
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         candidate = _safe_date(year, month, day)
@@ -121,6 +144,8 @@ def _weekday(weekday: int, lead: str | None, published: date | None, future: boo
     if published is None:
         return None
     back = (published.weekday() - weekday) % 7
+    if back == 0 and lead not in ("next", "last"):
+        return published  # "said Monday" in Monday's paper is that day, whatever the tense
     if lead == "next" or (future and lead != "last"):
         ahead = (weekday - published.weekday()) % 7 or 7
         return published + timedelta(days=ahead)

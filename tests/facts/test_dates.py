@@ -47,3 +47,28 @@ def test_a_month_and_a_year():
 
 def test_may_the_verb_is_no_month():
     assert find_dates("the verdict may be appealed", MONDAY) == []
+
+
+FEB_MONDAY = date(2018, 2, 5)  # read on the review set's stories (tests/data/review)
+
+
+@pytest.mark.parametrize("text", [
+    "USA TODAY's request for comment was not immediately returned.",
+    "Speaking to BBC Radio 4's Today programme, he said it was over.",
+    "It is the biggest of today's companies.",
+    "The key to this is the Long March 9 rocket.",
+])
+def test_names_and_nowadays_are_not_dates(text):
+    assert find_dates(text, FEB_MONDAY) == []
+
+
+def test_the_publication_weekday_is_that_day_whatever_the_tense():
+    (monday,) = find_dates("In a blog post Monday, he wrote that the phone will ship in March.", FEB_MONDAY)[:1]
+    assert monday.date == FEB_MONDAY
+
+
+def test_a_month_that_will_come_is_the_next_one():
+    (june,) = find_dates("The mission will launch in June.", date(2018, 1, 1))
+    assert june.date == date(2018, 6, 1)
+    (release,) = find_dates("The film will be released May 4.", date(2017, 11, 29))
+    assert release.date == date(2018, 5, 4)
