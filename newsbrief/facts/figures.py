@@ -24,6 +24,8 @@ def figures_of(reading: Reading) -> list[Figure]:
     previous: Counted | None = None
     for index, r in enumerate(reading.sentences):
         sentence = r.sentence
+        if r.furniture:
+            continue
         clauses = clause_spans(r.masked)
         for quantity in find_quantities(sentence.text):
             clause = next(((s, e) for s, e in clauses if s <= quantity.start < e), (0, len(sentence.text)))

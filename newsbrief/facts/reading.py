@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from newsbrief.clean.boilerplate import debris_reason, is_gallery_caption
 from newsbrief.facts.attribution import Claim, claim_for, find_claims, is_speaker
 from newsbrief.facts.entities import NameSpan
 from newsbrief.facts.model import Attribution, Mention, Quote
@@ -30,6 +31,7 @@ class SentenceReading:
     masked: str  # the sentence with its quotations blanked out
     claims: list[tuple[Claim, Attribution]]  # resolved, in order
     names: list[NameSpan]  # names inside the sentence, offsets relative to the sentence
+    furniture: bool = False  # page furniture (a slideshow caption, widget text): no fact comes from it
 
 
 @dataclass
@@ -67,6 +69,13 @@ class Reading:
         return None
 
 
+def is_page_furniture(text: str) -> bool:
+    """A sentence no fact should come from: a slideshow caption glued to the text ("Hide Caption 5
+    of 25 Photos: …"), or what the debris rules call widget text, a credit or a prompt. (Read on
+    the review set: their figures, quotes and dates were debris or about other events.)"""
+    return is_gallery_caption(text) or debris_reason(text) is not None
+
+
 def read_article(article: Article, names: list[NameSpan]) -> Reading:
     """Read a cleaned article: resolve every claim in order, then give each quotation its speaker."""
     text = article.text
@@ -92,7 +101,7 @@ def read_article(article: Article, names: list[NameSpan]) -> Reading:
             attribution = speakers.resolve(claim, inside)
             speakers.see(attribution, masked_sentence, claim)
             resolved.append((claim, attribution))
-        sentences.append(SentenceReading(sentence, masked_sentence, resolved, inside))
+        sentences.append(SentenceReading(sentence, masked_sentence, resolved, inside, is_page_furniture(sentence.text)))
     reading = Reading(article, sentences, spans)
     reading.quotes = _speak(reading, speakers)
     return reading
@@ -102,7 +111,10 @@ def _speak(reading: Reading, speakers: Speakers) -> list[tuple[QuoteSpan, Quote]
     text = reading.article.text
     quotes: list[tuple[QuoteSpan, Quote]] = []
     previous: tuple[QuoteSpan, Attribution | None] | None = None
+    furniture = [(r.sentence.start, r.sentence.end) for r in reading.sentences if r.furniture]
     for span in reading.quote_spans:
+        if any(start <= span.open_mark < end for start, end in furniture):
+            continue
         attribution = _attribution_of(reading, span)
         if attribution is None and previous is not None and _continues(text, previous[0], span, reading):
             attribution = previous[1]

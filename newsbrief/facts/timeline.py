@@ -28,7 +28,7 @@ def events_of(reading: Reading) -> list[TimelineEvent]:
     events = []
     for r in reading.sentences:
         sentence = r.sentence
-        if sentence.is_heading or len(sentence.text.split()) > MAX_SENTENCE_WORDS or sentence.text.startswith("("):
+        if r.furniture or sentence.is_heading or len(sentence.text.split()) > MAX_SENTENCE_WORDS or sentence.text.startswith("("):
             continue
         for mention in find_dates(sentence.text, article.published):
             if len(sentence.text.split()) - len(mention.text.split()) < MIN_EVENT_WORDS:

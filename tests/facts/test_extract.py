@@ -101,3 +101,20 @@ def test_without_spacy_facts_still_come_with_a_note(example_articles):
 def test_a_dated_article_gives_dated_figures(dated_facts):
     figure = next(f for f in dated_facts.figures if f.text == "An estimated 10,000")
     assert figure.date == date(2016, 12, 10)  # "over the weekend" before Monday 12 December 2016
+
+
+def test_no_fact_comes_from_a_slideshow_caption_glued_to_the_text():
+    from newsbrief.clean.article import clean_article
+    from newsbrief.config import Settings
+    from newsbrief.facts import extract_facts
+    from newsbrief.model import Article
+
+    # as in a CNN page of the Giveme5W1H set, the gallery flattened into the article's paragraph
+    body = ("The driver was shot dead by police after a chase along the seafront, the prosecutor said. "
+            "Witnesses described scenes of panic as families ran from the promenade into side streets. ") * 3
+    text = ("A truck drove into a crowd in Nice on Thursday night, killing 84 people, officials said. " + body +
+            "Hide Caption 5 of 25 Photos: Bastille Day terror: Harrowing images of truck attack in Nice "
+            "Forensics investigators examined 12 bodies on Friday.")
+    facts = extract_facts([clean_article(Article("a", text, title="Nice"))], Settings())
+    assert {f.text for f in facts.figures} == {"84"}
+    assert all("Hide Caption" not in e.text for e in facts.timeline)
