@@ -82,7 +82,8 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> Da
         if groups["month"] == "May" and not groups.get("year") and groups.get("lead") not in ("in", "since", "until", "by", "early", "late"):
             return None
         month = MONTHS[groups["month"].lower()]
-        year = int(groups["year"]) if groups.get("year") else _year_near(month, 1, published, future)
+        ahead = future and groups.get("lead") not in ("last", "since", "during", "early", "late")
+        year = int(groups["year"]) if groups.get("year") else _year_near(month, 1, published, ahead)
         resolved, precision = _safe_date(year, month, 1), "month"
     elif kind == "year":
         resolved, precision = date(int(groups["year"]), 1, 1), "year"

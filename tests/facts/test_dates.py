@@ -72,3 +72,8 @@ def test_a_month_that_will_come_is_the_next_one():
     assert june.date == date(2018, 6, 1)
     (release,) = find_dates("The film will be released May 4.", date(2017, 11, 29))
     assert release.date == date(2018, 5, 4)
+
+
+def test_last_july_is_past_whatever_else_the_sentence_will_do():
+    (july,) = find_dates("The company, which bought it last July, will ship the glasses soon.", FEB_MONDAY)
+    assert july.date == date(2017, 7, 1)
