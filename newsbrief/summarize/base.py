@@ -48,13 +48,15 @@ _STAND_IN = (r"(?:(?:is|was|has been|had been|remains|remained|seems|seemed|appe
 _LEANS_ON_PREVIOUS = re.compile(  # who or what the sentence means, the sentence before says
     rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them)\b"  # "He said …", "Meanwhile, he noted …"
     rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b"  # "“We got shots fired,” he says."
-    rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it|this|that|these|those)\s+(?!{_STAND_IN})(?:(?:also|still|now|then|just|only|never|already|even|\w+ly)\s+)?"
+    rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it\s+(?!{_STAND_IN})|(?:this|that|these|those)\s+)(?:(?:also|still|now|then|just|only|never|already|even|\w+ly)\s+)?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|do|says|said|"
     r"comes|came|means|meant|follows|followed|marks|marked|includes|included|set|sets|took|takes|"
     r"made|makes|began|begins|started|starts|shows|showed|happened|happens)\b"  # "It set off …", "This is …"
     r"|\b(?:the|that|this|those|these)\s+(?:same\s+)?(?:figure|figures|tally|estimate)\b(?!\s+of\b)"  # "put the figure at"
     r"|^\W*(?:the|both)\s+(?:two|three|pair|couple|duo)\b(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls)\b)"
-    rf"|[\"”’]\s*,?\s*the\s+(?:spokesperson|spokesman|spokeswoman)\s+{_REPORTING}\b",  # "…,” the spokesperson said.
+    rf"|[\"”’]\s*,?\s*the\s+(?:spokesperson|spokesman|spokeswoman)\s+{_REPORTING}\b"  # "…,” the spokesperson said.
+    r"|^\W*[\"“‘'][^\"”]{3,}[\"”’']\W*$"  # a whole sentence in quotation marks: its speaker is named before it
+    r"|^[^,.]{3,40},\s*(?:that|this|it)(?:['’]s|\s+(?:is|was))\b",  # "For small satellites, that's not much."
     re.IGNORECASE,
 )
 _SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")

@@ -5,7 +5,9 @@ import pytest
 
 from newsbrief.config import Settings
 from newsbrief.model import Article
-from newsbrief.summarize.base import Summarizer, build_candidates, is_quote_fragment, reading_order, tfidf_vectors
+from newsbrief.summarize.base import (
+    Summarizer, build_candidates, is_quote_fragment, pronoun_antecedents, reading_order, tfidf_vectors,
+)
 from newsbrief.summarize.centroid import CentroidSummarizer
 
 
@@ -86,6 +88,21 @@ def test_a_pronoun_led_sentence_enters_with_the_sentence_before_it():
 def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit():
     chosen = ScoredInOrder(Settings(words=20, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([FRONTLINE])
     assert [s.text.split()[0] for s in chosen] == ["Aid"]
+
+
+# read on real stories (tests/data/review): each leans on the sentence before it
+@pytest.mark.parametrize("sentence, leans", [
+    ("It set off on Dec. 22.", True), ("SANA put the figure at around 20,000.", True),
+    ("This is the biggest port in Europe.", True), ("The two were arrested on Friday.", True),
+    ('"We express our condolences," the spokesperson said.', True), ('"I told her it would be safe."', True),
+    ("For small satellites, that's not much.", True),
+    ("It is not clear whether the ship was damaged.", False), ("This week, police arrested five men.", False),
+    ("The two men were arrested on Friday.", False), ('"Bodies are on the ground," said Ahmad Edrees.', False),
+])
+def test_a_sentence_that_leans_on_the_one_before_it_is_recognised(sentence, leans):
+    article = Article(id="a", cleaned=True, text=f"Ahmad Edrees is a resident of Karam al-Baik on the frontline.\n{sentence}")
+    candidates = build_candidates([article], Settings(min_sentence_words=1))
+    assert (1 in pronoun_antecedents(candidates)) is leans
 
 
 def test_consecutive_sentences_of_one_article_stay_together_in_reading_order():
