@@ -184,9 +184,9 @@ def in_canonical_order(articles: Iterable[Article]) -> list[Article]:
 
 def canonical_key(article: Article) -> tuple:
     return (article.published is None, article.published or date.min, (article.outlet or "").casefold(),
-            _natural(article.id), _natural(article.path or ""), article.text)
+            _natural(article.id), article.id, _natural(article.path or ""), article.path or "", article.text)
 
 
 def _natural(text: str) -> tuple:
     """'a/2' before 'a/10'."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part)
+    return tuple((0, int(part), "") if part.isdecimal() else (1, 0, part) for part in re.split(r"([0-9]+)", text) if part)

@@ -36,6 +36,8 @@ _PATTERNS = [
     ("weekend", re.compile(r"\b(?P<rel>over the weekend|this weekend|last weekend|at the weekend)\b", re.IGNORECASE)),
     ("holiday", re.compile(r"\b(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Eve|New Year['’]s Day)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
 ]
+_WILL = re.compile(r"\b(?:will|'ll|is scheduled|are scheduled|is due|are due|upcoming|is expected to|are expected to|"
+                   r"is set to|are set to)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|'ll|next|is scheduled|are scheduled|is expected to|are expected to|plans? to|is due|are due|planned|slated|upcoming)\b",
                      re.IGNORECASE)
 
@@ -56,18 +58,19 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     future = bool(_FUTURE.search(text))
+    ahead = bool(_WILL.search(text))  # strong enough to move a date without a year to the next one
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken) or _not_a_date(text, m, kind):
                 continue
-            mention = _resolve(kind, m, published, future)
+            mention = _resolve(kind, m, published, future, ahead)
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> DateMention | None:
+def _resolve(kind: str, m: re.Match, published: date | None, future: bool, ahead: bool = False) -> DateMention | None:
     groups = m.groupdict()
     text = m.group(0)
     precision = "day"
@@ -76,13 +79,13 @@ def _resolve(kind: str, m: re.Match, published: date | None, future: bool) -> Da
         month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
         if not 1 <= day <= 31:
             return None
-        year = int(groups["year"]) if groups.get("year") else _year_near(month, day, published, future)
+        year = int(groups["year"]) if groups.get("year") else _year_near(month, day, published, ahead)
         resolved = _safe_date(year, month, day)
     elif kind == "month":
         if groups["month"] == "May" and not groups.get("year") and groups.get("lead") not in ("in", "since", "until", "by", "early", "late"):
             return None
         month = MONTHS[groups["month"].lower()]
-        ahead = future and groups.get("lead") not in ("last", "since", "during", "early", "late")
+        ahead = ahead and groups.get("lead") not in ("last", "since", "during", "early", "late")
         year = int(groups["year"]) if groups.get("year") else _year_near(month, 1, published, ahead)
         resolved, precision = _safe_date(year, month, 1), "month"
     elif kind == "year":
@@ -109,15 +112,15 @@ def _not_a_date(text: str, m: re.Match, kind: str) -> bool:
     if kind == "relative" and words.lower() == "today":
         before = text[:m.start()].rstrip()
         return (words.isupper() or (words[0].isupper() and bool(before) and before[-1] not in '.!?"“')
-                or text[m.end():m.end() + 2] in ("'s", "’s"))
+                or bool(_NOWADAYS.match(text[m.end():])))
     if kind in ("day", "month") and m.start("month") == m.start():  # the month opens it: no "in", no weekday
-        before = re.search(r"([A-Z][a-z]+)\s+$", text[:m.start()])
-        return bool(before) and before.group(1) not in WEEKDAY_NAMES and m.start() - len(before.group(0)) > 0 \
-            and text[:m.start() - len(before.group(0))].rstrip()[-1:] not in ".!?\"“"
+        return bool(_NAME_BEFORE_MONTH.search(text[:m.start()])) and words.startswith("March")
     return False
 
 
-WEEKDAY_NAMES = frozenset(name.capitalize() for name in WEEKDAYS)
+_NOWADAYS = re.compile(r"['’]s\s+(?:world|music|society|standards?|market|economy|culture|generation|children|kids|youth|"
+                       r"companies|technology|politics|biggest|most|top|young|modern|digital|media|industry)\b", re.IGNORECASE)
+_NAME_BEFORE_MONTH = re.compile(r"\bLong\s+$")  # China's "Long March 9" rocket
 
 
 def _year_near(month: int, day: int, published: date | None, future: bool = False) -> int | None:

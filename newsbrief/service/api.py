@@ -159,7 +159,7 @@ def story_news(request: Request, story_id: StoryId,
     from newsbrief.stories import update_brief
 
     newsroom = _newsroom(request)
-    story = newsroom.story(story_id)
+    story = newsroom.story(story_id, wait=True)  # what is new: the articles just stored included
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     later = [a.id for a in story.articles if a.published is None or a.published > since]
@@ -203,6 +203,8 @@ def story_json(row: StoryRow | None, story: Story) -> dict:
             for g in story.syndicated],
         timeline=[{"published": _iso(t.published), "article_id": t.article_id, "title": t.title, "outlet": t.outlet}
                   for t in story.timeline],
+        # the brief's articles: fewer than `size` while the new brief of a story that just grew is built
+        brief_articles=len(story.articles),
     )
     return out
 

@@ -150,19 +150,22 @@ class BriefWarmer:
         for row in self.newsroom.store.changed_stories(self.seen, self.newsroom.settings.warm_briefs):
             if self._stop.is_set():
                 return built
-            self.newsroom.story(row.id, wait=True)
-            built += 1
+            try:
+                self.newsroom.story(row.id, wait=True)
+                built += 1
+            except Exception as err:  # one story that cannot be built does not hold up the others
+                log.warning("building the brief of story %s: %s", row.id, failure_reason(err))
         self.seen = last
         return built
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            self._nudged.clear()  # before looking: a nudge that comes during the look is kept for the next
             try:
                 self.warm_once()
             except Exception as err:  # a store that is briefly unavailable: try again at the next look
                 log.warning("building briefs in the background: %s", failure_reason(err))
             self._nudged.wait(self.every)
-            self._nudged.clear()
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -184,8 +187,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         try:
             yield
         finally:
+            newsroom.warmer = None  # stories are built on request again
             if warmer:
-                warmer.stop()
+                await anyio.to_thread.run_sync(warmer.stop)
 
     app = FastAPIOffline(title="newsbrief", version=__version__, static_url=DOCS_ASSETS, redoc_url=None, lifespan=lifespan,
                          swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
@@ -284,7 +288,7 @@ class BodyLimit:
                 return await _send_json(send, 400, "invalid Content-Length header")
             if too_big:
                 return await _send_json(send, 413, message)
-        chunks, size = [], 0
+        chunks, size, too_big = [], 0, False
         with anyio.move_on_after(self.seconds) as waited:
             while True:
                 event = await receive()
@@ -293,9 +297,12 @@ class BodyLimit:
                 chunks.append(event.get("body", b""))
                 size += len(chunks[-1])
                 if size > self.limit:
-                    return await _send_json(send, 413, message)
+                    too_big = True  # answered below, outside the deadline: one response, never two
+                    break
                 if not event.get("more_body"):
                     break
+        if too_big:
+            return await _send_json(send, 413, message)
         if waited.cancelled_caught:
             return await _send_json(send, 408, f"request body not received within {self.seconds:g} s")
         return await self.app(scope, _replay(b"".join(chunks), receive), send)

@@ -152,7 +152,11 @@ class Ingestor:
     def warm_up(self) -> None:
         """Build the tracker now (start-up) rather than at the first article."""
         with self._lock:
-            self._ready()
+            try:
+                self._ready()
+            except BaseException:
+                self._tracker = None  # half replayed: rebuild from the store next time
+                raise
 
 
 def _source(path: str | None, given_id: str) -> str:
@@ -181,7 +185,7 @@ def _restored(tracker, row) -> Restored:
     embedding = None
     if row.embedding is not None and row.embedder is not None and row.embedder == getattr(tracker, "embedder", None):
         embedding = np.frombuffer(row.embedding, dtype=np.float32)
-    return Restored(row.article, embedding, signature_from(row.signature) if row.signature else None)
+    return Restored(row.article, embedding, signature_from(row.signature) if row.signature else None)  # None: shingled again
 
 
 def _kept(tracker, assignment) -> tuple[bytes | None, str | None, bytes | None]:

@@ -41,8 +41,11 @@ def signature_bytes(signature: MinHash) -> bytes:
     return np.asarray(signature.hashvalues, dtype="<u8").tobytes()
 
 
-def signature_from(stored: bytes) -> MinHash:
-    """The signature `minhash` gave, back from `signature_bytes`."""
+def signature_from(stored: bytes) -> MinHash | None:
+    """The signature `minhash` gave, back from `signature_bytes`; None when it was made with another
+    number of permutations (the text is then shingled again)."""
+    if len(stored) != NUM_PERM * 8:
+        return None
     return MinHash(seed=1, hashvalues=np.frombuffer(stored, dtype="<u8").astype(np.uint64), scheme=SCHEME,
                    permutations=_permutations())
 

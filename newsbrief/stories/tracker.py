@@ -159,7 +159,6 @@ class StoryTracker:
         if not self._restored:
             return
         waiting = sorted((w for entries in self._restored.values() for w in entries), key=lambda w: w.order)
-        self._restored, self._restored_count = {}, 0
         unloaded = [w.restored.article.id for w in waiting if w.text_later]
         loaded = load(unloaded) if unloaded and load is not None else {}
         if len(loaded) < len(unloaded):
@@ -168,6 +167,7 @@ class StoryTracker:
         profiles = self.profiler.profiles([r.article for _, r in entries], embed=False)
         missing = [i for i, (s, r) in enumerate(entries) if r.embedding is None and r.article.id not in self.stories[s].copy_of]
         dense = dict(zip(missing, self.profiler.embed([entries[i][1].article for i in missing]))) if missing else {}
+        self._restored, self._restored_count = {}, 0  # all loaded and computed: count them in (nothing fails below)
         for i, ((story_id, r), profile) in enumerate(zip(entries, profiles)):
             vector = r.embedding if r.embedding is not None else dense.get(i)
             copy_of = self.stories[story_id].copy_of.get(r.article.id)

@@ -39,24 +39,29 @@ _CONNECTIVE = r"(?:and|but|so|yet|still|also|meanwhile|however|instead|later|the
 _REPORTING = r"(?:said|says|told|added|asked|wrote|tweeted|explained|noted|continued|recalled|insisted)"
 # "It", "This", "That" opening a sentence as its subject: what they stand for, the sentence before
 # says ("It set off on Dec. 22."), unless "it" only stands in for a clause that follows ("It is
-# not clear whether …", "It was the first time …").
+# not clear whether …", "It was the first time …", "It took firefighters six hours to …").
 _STAND_IN = (r"(?:(?:is|was|has been|had been|remains|remained|seems|seemed|appears|appeared)\s+(?:not\s+)?"
              r"(?:\w+ly\s+)?(?:clear|unclear|likely|unlikely|possible|impossible|expected|believed|thought|"
              r"understood|estimated|feared|hoped|known|unknown|reported|alleged|said|true|important|time|the\s+first|"
-             r"the\s+\w+est|a\s+\w+\s+day|too|so|not|no|hard|difficult|easy|rare|unusual|worth)\b"
-             r"|(?:is|was)\s+(?:now|still|also)?\s*(?:\d|one|two|three|a\s+(?:year|month|week|day|decade)))")
+             r"the\s+\w+est|the\s+\w+\s+time|a\s+\w+\s+day|too|so|not|no|hard|difficult|easy|rare|unusual|worth|"
+             r"illegal|legal|necessary|normal|common|customary|announced|confirmed|\d|one|two|three|four|five|"
+             r"(?:a|an|\w+)\s+(?:years?|months?|weeks?|days?|decades?|hours?))\b"
+             r"|(?:is|was)\s+(?:now|still|also)?\s*(?:\d|one|two|three|a\s+(?:year|month|week|day|decade))"
+             r"|(?:took|takes|take|will\s+take|would\s+take|could\s+take|may\s+take)\b)")
+_ADVERB = r"(?:also|still|now|then|just|only|never|already|even|really|actually|certainly|clearly|probably|simply|finally|reportedly|apparently)"
 _LEANS_ON_PREVIOUS = re.compile(  # who or what the sentence means, the sentence before says
     rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them)\b"  # "He said …", "Meanwhile, he noted …"
     rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b"  # "“We got shots fired,” he says."
-    rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it\s+(?!{_STAND_IN})|(?:this|that|these|those)\s+)(?:(?:also|still|now|then|just|only|never|already|even|\w+ly)\s+)?"
+    rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it\s+(?!{_STAND_IN})|(?:this|that|these|those)\s+)(?:{_ADVERB}\s+)?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|do|says|said|"
-    r"comes|came|means|meant|follows|followed|marks|marked|includes|included|set|sets|took|takes|"
+    r"comes|came|means|meant|follows|followed|marks|marked|includes|included|set|sets|"
     r"made|makes|began|begins|started|starts|shows|showed|happened|happens)\b"  # "It set off …", "This is …"
-    r"|\b(?:the|that|this|those|these)\s+(?:same\s+)?(?:figure|figures|tally|estimate)\b(?!\s+of\b)"  # "put the figure at"
-    r"|^\W*(?:the|both)\s+(?:two|three|pair|couple|duo)\b(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls)\b)"
+    r"|\bput(?:s|ting)?\s+the\s+(?:figure|tally|toll|number)\b|\b(?:that|this|the\s+same)\s+(?:figure|tally|estimate)\b"
+    r"|^\W*(?:the|both)\s+(?:two|three|pair|couple|duo)\b(?![-‑])"
+    r"(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls|candidates)\b)"
     rf"|[\"”’]\s*,?\s*the\s+(?:spokesperson|spokesman|spokeswoman)\s+{_REPORTING}\b"  # "…,” the spokesperson said.
     r"|^\W*[\"“‘'][^\"”]{3,}[\"”’']\W*$"  # a whole sentence in quotation marks: its speaker is named before it
-    r"|^[^,.]{3,40},\s*(?:that|this|it)(?:['’]s|\s+(?:is|was))\b",  # "For small satellites, that's not much."
+    r"|^[^,.]{3,40},\s*(?:that|this)(?:['’]s|\s+(?:is|was))\b",  # "For small satellites, that's not much."
     re.IGNORECASE,
 )
 _SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")

@@ -52,7 +52,7 @@ def story_page(request: Request, story_id: str, since: Annotated[date | None, Qu
     from newsbrief.stories import update_brief
 
     newsroom = request.app.state.newsroom
-    story = newsroom.story(story_id)
+    story = newsroom.story(story_id, wait=since is not None)  # "what's new" includes the latest articles
     row = newsroom.store.story(story_id)
     if story is None or row is None:
         raise HTTPException(404, f"no story with id {story_id!r}")

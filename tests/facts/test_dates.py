@@ -77,3 +77,13 @@ def test_a_month_that_will_come_is_the_next_one():
 def test_last_july_is_past_whatever_else_the_sentence_will_do():
     (july,) = find_dates("The company, which bought it last July, will ship the glasses soon.", FEB_MONDAY)
     assert july.date == date(2017, 7, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Feb. 20, the company said it would cut 500 jobs.", date(2024, 2, 20)),  # reported speech, past
+    ("The rally, planned for Jan. 5, was cancelled.", date(2024, 1, 5)),
+    ("The case was filed in U.S. District Court March 3.", date(2024, 3, 3)),
+    ("Today's vote was close.", date(2024, 3, 10)),
+])
+def test_a_past_date_in_reported_speech_or_after_a_name_stays_past(text, expected):
+    assert find_dates(text, date(2024, 3, 10))[0].date == expected

@@ -59,7 +59,7 @@ def test_serve_builds_a_posted_articles_story_in_the_background(filled_db, tmp_p
             time.sleep(0.1)
         assert story_id in _cached_ids(newsroom)
         warmer = newsroom.warmer
-    assert not warmer._thread.is_alive()  # stopped with the app
+    assert not warmer._thread.is_alive() and newsroom.warmer is None  # stopped with the app
 
 
 def _article_json() -> dict:

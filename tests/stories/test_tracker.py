@@ -90,3 +90,15 @@ def test_a_restore_without_text_loads_only_the_articles_of_stories_still_active(
     tracker.ready(load=lambda ids: asked.extend(ids) or {i: Restored(articles[i]) for i in ids})
     assert asked == [unrelated.id]
     assert tracker.stories["s-tesla"].centroid.size == 1
+
+
+def test_a_failed_load_leaves_the_restored_articles_waiting(aleppo):
+    tracker = StoryTracker()
+    tracker.restore(Article(aleppo[0].id, ""), "s-aleppo", text_later=True)
+    try:
+        tracker.ready(load=lambda ids: {})
+    except LookupError:
+        pass
+    assert tracker._restored  # nothing was counted half-way: a later ready() can still load them
+    tracker.ready(load=lambda ids: {i: Restored(aleppo[0]) for i in ids})
+    assert tracker.stories["s-aleppo"].centroid.size == 1

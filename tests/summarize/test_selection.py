@@ -98,6 +98,9 @@ def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit
     ("For small satellites, that's not much.", True),
     ("It is not clear whether the ship was damaged.", False), ("This week, police arrested five men.", False),
     ("The two men were arrested on Friday.", False), ('"Bodies are on the ground," said Ahmad Edrees.', False),
+    ("On Monday, it was announced that the plant would close.", False), ("The two-day summit ended.", False),
+    ("The figures, released on Monday, show growth.", False), ("It took firefighters six hours to put it out.", False),
+    ("It has been two years since the crash.", False), ("This July marks ten years since the flood.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before_it_is_recognised(sentence, leans):
     article = Article(id="a", cleaned=True, text=f"Ahmad Edrees is a resident of Karam al-Baik on the frontline.\n{sentence}")
