@@ -369,8 +369,8 @@ def is_speaker(name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in _PREPOSITION_START or not _is_noun_phrase(name):
         return False
-    if any(re.fullmatch(r"[\d.,]+", w.strip(",")) for w in words):  # "24 seconds", "Elon Musk, 38"
-        return False
+    if re.fullmatch(r"[\d.,]+", words[0]) or re.search(r",\s*[\d.]+\b", name):  # "24 seconds", "Elon Musk, 38"
+        return False  # ("Channel 4", "Formula 1" are names)
     if len(words) == 1 and words[0].strip(",.").lower() in _NOT_SPEAKERS:
         return False
     if len(words) == 1 and name.islower():  # one common word: a person or group noun ("police", "officials")

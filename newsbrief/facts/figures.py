@@ -7,6 +7,8 @@ claim printed twice, or carried by several articles, becomes one Figure with sev
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from newsbrief.facts.attribution import clause_spans, clean_name
@@ -64,6 +66,7 @@ def source_key(source: Attribution | None) -> str | None:
 # what a counted "noun" is when the words after a number were not what it counts
 _NOT_COUNTED_HEADS = frozenset("""behind above across later older current south north east west sees missed below
     ahead earlier late deep full alone ago apiece each more less""".split())
+_PEOPLE_OF = re.compile(r"^[A-Z][a-z]+(?:ans|ese|is|ons|ats|ists)$")  # Americans, Republicans, Israelis, Democrats
 _TOO_VAGUE = frozenset("people person men women them others times year years".split())
 
 
@@ -79,6 +82,6 @@ def says_what_it_counts(figure: Figure) -> bool:
     head = words[-1].lower()
     if head in _NOT_COUNTED_HEADS or any(c.isdigit() for c in noun) or "'" in head or "’" in head:
         return False
-    if not any(w.islower() for w in words):  # "Photos", "BTC", "SONY Spider-Man": a heading or a name
-        return False
+    if not any(w.islower() for w in words) and not _PEOPLE_OF.search(noun):
+        return False  # "Photos", "BTC", "SONY Spider-Man": a heading or a name ("2,000 Americans" counts people)
     return not (len(words) == 1 and head in _TOO_VAGUE and not figure.event)

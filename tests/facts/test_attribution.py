@@ -77,7 +77,7 @@ def test_pronouns_and_the_group_resolve_to_the_names_given_before():
 @pytest.mark.parametrize("name, speaker", [
     ("Elon Musk", True), ("the agency", True), ("officials", True),
     ("As with pretty much all timetables", False), ("In the statement", False),
-    ("Flightradar24", True), ("another user", True), ("airline", True), ("police", True),
+    ("Flightradar24", True), ("another user", True), ("airline", True), ("police", True), ("Channel 4", True),
     # read on real stories (tests/data/review): a lone adverb, ordinal, pronoun, day or number is no one
     ("mysteriously", False), ("second", False), ("another", False), ("I", False), ("Friday", False),
     ("24 seconds", False), ("Elon Musk, 38", False),

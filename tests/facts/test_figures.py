@@ -16,7 +16,7 @@ def figure(noun, event=None, unit=None):
 # labels read on the judged review set (tests/data/review): the first group says what it counts
 @pytest.mark.parametrize("noun, event, shown", [
     ("people", "fled", True), ("civilians", None, True), ("scam email accounts", None, True),
-    ("Costa Rican pilots", None, True), ("loss", None, True),
+    ("Costa Rican pilots", None, True), ("loss", None, True), ("Americans", None, True), ("Republicans", None, True),
     (None, None, False),  # "**eight days**" alone
     ("behind", None, False), ("Photos", None, False), ("SONY Spider-Man", None, False),
     ("people", None, False), ("times", None, False), ("thing's", None, False),
