@@ -10,6 +10,7 @@ never becomes 1 December.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -210,7 +211,15 @@ def _first_string(record: dict, names: tuple[str, ...]) -> str | None:
 
 
 def _string(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A field's text, HTML entities decoded ("Bread &amp; Butter", "&copy; 2017": scrapers copy them as found)."""
+    if not isinstance(value, str):
+        return None
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    return value.strip() or None
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _record_id(value: object) -> str | None:

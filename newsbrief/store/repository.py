@@ -322,12 +322,10 @@ class Writer:
             select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
             .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
         labelled = [Article(m.id, "", m.title, outlet=m.outlet, published=m.published) for m in members]
-        if not any(m.title and m.title.strip() for m in members):  # labelled by the first one's opening words
-            first = in_canonical_order(labelled)[0]
-            text = article.text if first.id == article.id else self.conn.scalar(
-                select(articles.c.text).where(articles.c.id == first.id))
-            labelled = [replace(a, text=text) if a.id == first.id else a for a in labelled]
-        label = label_of(labelled)
+        first = in_canonical_order(labelled)[0]  # its opening words label a story without a usable title
+        text = article.text if first.id == article.id else self.conn.scalar(
+            select(articles.c.text).where(articles.c.id == first.id))
+        label = label_of([replace(a, text=text) if a.id == first.id else a for a in labelled])
         dates = [m.published for m in members if m.published is not None]
         values = dict(label=label, size=len(members), first=min(dates, default=None), last=max(dates, default=None),
                       outlets=json.dumps(list(dict.fromkeys(m.outlet for m in members if m.outlet))),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from newsbrief.clean.boilerplate import is_debris
 from newsbrief.config import Settings
 from newsbrief.errors import NothingToSummarize
 from newsbrief.model import Article, Brief, Story, SyndicatedGroup, TimelineEntry, in_canonical_order
@@ -65,13 +66,21 @@ def syndicated_groups(state: StoryState) -> tuple[SyndicatedGroup, ...]:
 
 def story_label(articles: Sequence[Article]) -> str:
     """A headline-like label: the most common title (the first in canonical order on ties), else the
-    opening words of the first article in canonical order."""
+    opening words of the first article in canonical order, from its first line that is not page
+    furniture ("| Dec 30 2007 | | Make a Donation |" is no label)."""
     articles = in_canonical_order(articles)
-    titles = [a.title.strip() for a in articles if a.title and a.title.strip()]
+    titles = [a.title.strip() for a in articles if a.title and a.title.strip() and not is_debris(a.title)]
     if titles:
         return max(titles, key=lambda t: (titles.count(t), -titles.index(t)))
-    words = articles[0].text.split()
+    lines = [line for line in articles[0].text.splitlines() if _reads_as_prose(line)]
+    words = (lines[0] if lines else articles[0].text).split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A line a label can open with: words, not a menu of "|"-separated items or a widget line."""
+    letters = sum(ch.isalpha() or ch.isspace() for ch in line)
+    return len(line.split()) >= 4 and line.count("|") < 2 and letters >= 0.8 * len(line) and not is_debris(line)
 
 
 def timeline(articles: Sequence[Article]) -> tuple[TimelineEntry, ...]:

@@ -166,3 +166,8 @@ def test_a_date_given_but_unreadable_is_a_warning_and_the_article_kept_undated(c
 def test_no_warning_when_another_date_field_reads(caplog):
     assert article(text=TEXT, published="2016-12", date="2016-12-05").published == date(2016, 12, 5)
     assert not caplog.records
+
+
+def test_html_entities_in_a_records_fields_are_decoded():
+    got = article(text=TEXT, title="Bread &amp; Butter: a &#8220;rare&#8221; find", source="Wire &amp; Post")
+    assert (got.title, got.outlet) == ("Bread & Butter: a “rare” find", "Wire & Post")

@@ -83,3 +83,13 @@ def test_grouping_says_what_it_is_doing(aleppo, unrelated):
     stories = group_stories([*aleppo, replace(unrelated, published=aleppo[0].published)], progress=said.append)
     assert said[0] == f"grouping {len(aleppo) + 1} articles into stories"
     assert said[1:] == [f"briefing story {n} of {len(stories)}" for n in range(1, len(stories) + 1)]
+
+
+def test_a_label_from_the_text_skips_a_menu_line_and_a_title_of_debris():
+    from newsbrief.model import Article
+    from newsbrief.stories.story import story_label
+
+    text = ("| Dec 30 2007 | | Make a Donation |\n"
+            "Firefighters battled a blaze at a warehouse in the city's port district overnight.\n")
+    assert story_label([Article("a", text)]).startswith("Firefighters battled a blaze")
+    assert story_label([Article("a", text, title="Advertisement")]).startswith("Firefighters")
