@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsbrief.clean.article import clean_article
@@ -46,5 +47,10 @@ def extract_facts(articles: Sequence[Article], settings: Settings | None = None)
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[Quote]:
-    """One Quote per quotation and speaker: the same words carried by several articles are merged."""
-    return merge_mentions(quotes, lambda q: (" ".join(q.text.lower().split()), (q.speaker or "").lower()))
+    """One Quote per quotation and speaker: the same words carried by several articles are merged,
+    whatever their apostrophes, quotation marks or final stop ("can’t" and "can't" are one quote)."""
+    return merge_mentions(quotes, lambda q: (_words_only(q.text), (q.speaker or "").lower()))
+
+
+def _words_only(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("’", "'").replace("'", "")).split())

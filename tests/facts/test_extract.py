@@ -118,3 +118,13 @@ def test_no_fact_comes_from_a_slideshow_caption_glued_to_the_text():
     facts = extract_facts([clean_article(Article("a", text, title="Nice"))], Settings())
     assert {f.text for f in facts.figures} == {"84"}
     assert all("Hide Caption" not in e.text for e in facts.timeline)
+
+
+def test_the_same_quote_with_other_apostrophes_or_stop_is_one_quote():
+    from newsbrief.facts.extract import merge_quotes
+    from newsbrief.facts.model import Mention, Quote
+
+    quotes = [Quote("can't believe it was just last night!", "Rihanna", None, "she wrote", (Mention("a", 0, 5),)),
+              Quote("can’t believe it was just last night", "Rihanna", None, "she wrote", (Mention("b", 0, 5),))]
+    (merged,) = merge_quotes(quotes)
+    assert {m.article_id for m in merged.mentions} == {"a", "b"}
