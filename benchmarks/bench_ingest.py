@@ -49,6 +49,19 @@ def write_records(path: Path, n: int, repeat: int = 1) -> int:
     return chars
 
 
+def write_slices(folder: Path, sizes: dict[str, int]) -> dict[str, Path]:
+    """Consecutive slices of the training articles as JSONL files `folder/NAME.jsonl`, in the order given."""
+    everything = folder / "all.jsonl"
+    write_records(everything, sum(sizes.values()))
+    lines = everything.read_text(encoding="utf-8").splitlines(keepends=True)
+    paths, start = {}, 0
+    for name, size in sizes.items():
+        paths[name] = folder / f"{name}.jsonl"
+        paths[name].write_text("".join(lines[start:start + size]), encoding="utf-8")
+        start += size
+    return paths
+
+
 def first_article_after(db: Path, started: float, done: threading.Event) -> list[float]:
     found: list[float] = []
 

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ingest import REPO, write_records  # noqa: E402
+from bench_ingest import REPO, write_slices  # noqa: E402
 
 PROBE = r"""
 import json, resource, sys, time
@@ -61,22 +61,18 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=REPO)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="nb-restart-"))
-    records = folder / "all.jsonl"
-    write_records(records, args.base + 1)
-    lines = records.read_text(encoding="utf-8").splitlines(keepends=True)
-    (folder / "base.jsonl").write_text("".join(lines[:args.base]), encoding="utf-8")
-    (folder / "new.jsonl").write_text(lines[args.base], encoding="utf-8")
+    inputs = write_slices(folder, {"base": args.base, "new": 1})
     env = {**os.environ, "PYTHONPATH": str(args.code), "NEWSBRIEF_CONFIG": os.devnull}
     base = folder / "base.db"
     subprocess.run([sys.executable, "-m", "newsbrief.cli", "ingest", "--db", f"sqlite:///{base}",
-                    str(folder / "base.jsonl")], env=env, check=True, capture_output=True)
+                    str(inputs["base"])], env=env, check=True, capture_output=True)
     print(f"code: {args.code}; base store: {args.base:,} records ingested")
     print("| stored articles | active stories | start-up | replay | first write | peak RSS |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for copies in (int(k) for k in args.copies.split(",")):
         db = folder / f"x{copies}.db"
         stored = _copied(base, db, copies)
-        probe = subprocess.run([sys.executable, "-c", PROBE, f"sqlite:///{db}", str(folder / "new.jsonl")],
+        probe = subprocess.run([sys.executable, "-c", PROBE, f"sqlite:///{db}", str(inputs["new"])],
                                env=env, check=True, capture_output=True, text=True)
         got = json.loads(probe.stdout.strip().splitlines()[-1])
         print(f"| {stored:,} | {got['active']:,} | {got['start-up']:.2f} s | {got['replay']:.2f} s | "

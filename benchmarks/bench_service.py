@@ -88,17 +88,10 @@ def _ingest_inputs(n: int, runs: int) -> list[Path | None]:
     """A JSONL file of n new Multi-News articles per run (none when n is 0)."""
     if not n:
         return [None] * runs
-    from bench_ingest import write_records
+    from bench_ingest import write_slices
 
     folder = Path(tempfile.mkdtemp(prefix="nb-bench-feed-"))
-    everything = folder / "all.jsonl"
-    write_records(everything, n * runs)
-    lines = everything.read_text(encoding="utf-8").splitlines(keepends=True)
-    feeds = []
-    for k in range(runs):
-        feeds.append(folder / f"run{k}.jsonl")
-        feeds[-1].write_text("".join(lines[k * n:(k + 1) * n]), encoding="utf-8")
-    return feeds
+    return list(write_slices(folder, {f"run{k}": n for k in range(runs)}).values())
 
 
 def _wait(base: str) -> None:

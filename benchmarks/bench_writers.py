@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ingest import REPO, write_records  # noqa: E402
+from bench_ingest import REPO, write_slices  # noqa: E402
 
 
 def main() -> None:
@@ -31,22 +31,17 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=REPO)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="nb-writers-"))
-    everything = folder / "all.jsonl"
-    write_records(everything, args.stored + 4)
-    lines = everything.read_text(encoding="utf-8").splitlines(keepends=True)
-    (folder / "stored.jsonl").write_text("".join(lines[:args.stored]), encoding="utf-8")
-    (folder / "first.jsonl").write_text("".join(lines[args.stored:args.stored + 2]), encoding="utf-8")
-    (folder / "second.jsonl").write_text("".join(lines[args.stored + 2:]), encoding="utf-8")
+    inputs = write_slices(folder, {"stored": args.stored, "first": 2, "second": 2})
     db = f"sqlite:///{folder / 'news.db'}"
     env = {**os.environ, "PYTHONPATH": str(args.code), "NEWSBRIEF_CONFIG": os.devnull}
     cli = [sys.executable, "-m", "newsbrief.cli", "ingest", "--db", db]
-    subprocess.run([*cli, str(folder / "stored.jsonl")], env=env, check=True, capture_output=True)
+    subprocess.run([*cli, str(inputs["stored"])], env=env, check=True, capture_output=True)
     probe = _LockProbe(folder / "news.db")
     started = time.perf_counter()
-    first = subprocess.Popen([*cli, str(folder / "first.jsonl")], env=env, stdout=subprocess.PIPE,
+    first = subprocess.Popen([*cli, str(inputs["first"])], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     time.sleep(1)
-    second = subprocess.Popen([*cli, str(folder / "second.jsonl")], env=env, stdout=subprocess.PIPE,
+    second = subprocess.Popen([*cli, str(inputs["second"])], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     time.sleep(1)
     served = _server_ready_after(env, db, started)

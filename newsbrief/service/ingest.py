@@ -167,11 +167,7 @@ def _source(path: str | None, given_id: str) -> str:
 
 
 def _replay(tracker, row, text_later: bool = False) -> None:
-    # `add` moves the tracker's clock (retiring stale stories) before deciding; replay does the same,
-    # so a tracker rebuilt from the store is the one an uninterrupted run would have.
-    advance = getattr(tracker, "_advance_clock", None)
-    if advance is not None:
-        advance(row.article.published)
+    """One stored decision back into the tracker (`restore` moves its clock as `add` would)."""
     if text_later:
         tracker.restore(row.article, row.story_id, row.copy_of, text_later=True)
     else:

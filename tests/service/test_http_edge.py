@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 
 import pytest
-import uvicorn
 
 from newsbrief.config import Settings
 from newsbrief.service.app import create_app
+from tests.conftest import served
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(host, port) of a server over an empty store, answering 408 after a 1 s body wait."""
     db = "sqlite:///" + str(tmp_path_factory.mktemp("edge") / "news.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(Settings(db=db, body_seconds=1.0, warm_briefs=0))
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started
-    yield "127.0.0.1", port
-    running.should_exit = True
-    thread.join(10)
+    with served(create_app(Settings(db=db, body_seconds=1.0, warm_briefs=0))) as port:
+        yield "127.0.0.1", port
 
 
 def _exchange(address, request: bytes, wait: float = 10.0) -> tuple[bytes, float]:

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, served
 from tests.service.conftest import XSS_TEXT, XSS_TITLE
 
 CHROMIUM = os.environ.get("NEWSBRIEF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -34,8 +31,6 @@ def _need_chromium():
 def server(tmp_path_factory, small_input):
     """`newsbrief serve` (uvicorn) on a free loopback port over a store with the small input
     plus an article whose title and text carry script payloads."""
-    import uvicorn
-
     from newsbrief.config import Settings
     from newsbrief.ingest.files import read_inputs
     from newsbrief.model import Article
@@ -50,19 +45,8 @@ def server(tmp_path_factory, small_input):
     xss = Article(id="xss", text=XSS_TEXT, title=XSS_TITLE, outlet='<img src=x onerror="window.__xss=1">',
                   url="javascript:window.__xss=1")
     Ingestor(store, settings).add_many([*articles, xss])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(create_app(settings, store)) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
