@@ -14,7 +14,7 @@ from collections import Counter
 
 from newsbrief.facts.attribution import (
     GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, TITLED_NAME, Claim, clean_name, is_proper_name,
-    without_honorifics,
+    HONORIFICS, without_honorifics,
 )
 from newsbrief.facts.entities import NameSpan
 from newsbrief.facts.model import Attribution
@@ -23,6 +23,8 @@ GENERIC_GROUPS = frozenset("group company agency organisation organization firm 
 _ANAPHORIC = frozenset("investment giant organiser organisers organizer organizers".split())
 _SPEAKS_FOR = frozenset("representative representatives officials sources commentator".split())
 _FEMALE = frozenset("she her herself woman mother sister wife daughter grandmother aunt mrs ms girl comedienne actress".split())
+_TITLES = frozenset("sheriff senator sen governor gov mayor judge justice pope king queen prince general gen "
+                    "secretary captain capt sergeant sgt detective officer lieutenant lt".split())
 _MALE = frozenset("he his him himself man father brother husband son grandfather uncle mr boy".split())
 
 
@@ -192,13 +194,17 @@ class Speakers:
 
 
 def _extended(name: NameSpan, raw: str) -> NameSpan:
-    """A name the small model cut short, completed with the capitalised words that follow it in the
-    source's words: "Luis Guillermo" in "President Luis Guillermo Solis Rivera"."""
+    """A name the small model cut short, completed with the capitalised words around it in the
+    source's words: "Luis Guillermo" in "President Luis Guillermo Solis Rivera", "Paddock" in
+    "Eric Paddock said" (a title before it stays a title: "President", "Mr.")."""
     at = raw.find(name.text)
     if at < 0:
         return name
     more = re.match(r"(?:\s[A-Z][\w'’-]+)+", raw[at + len(name.text):])
-    if not more:
+    before = re.search(r"(?:^|\s)([A-Z][a-z'’-]+)\s$", raw[:at]) if name.kind == "person" else None
+    first = before.group(1) if before and before.group(1).lower() not in PERSON_NOUNS | HONORIFICS | _TITLES else ""
+    if not more and not first:
         return name
-    text = name.text + more.group(0)
-    return NameSpan(name.start, name.start + len(text), text, name.kind)
+    text = (f"{first} " if first else "") + name.text + (more.group(0) if more else "")
+    start = name.start - (len(first) + 1 if first else 0)
+    return NameSpan(start, start + len(text), text, name.kind)

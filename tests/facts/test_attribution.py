@@ -104,3 +104,13 @@ def test_a_quote_of_mr_family_name_goes_to_the_full_name_with_no_mr_role():
             '"This is rubbing the salt in the wounds of those who need every shekel," Mr. Peretz said.')
     (quote,) = extract_facts([clean_article(Article("a", text, title="Budget"))], Settings()).quotes
     assert (quote.speaker, quote.role) == ("Amir Peretz", None)
+
+
+def test_a_source_the_model_cut_to_a_family_name_keeps_its_given_name():
+    # as in a New York Times page of the Giveme5W1H set: NER gives "Paddock" inside "Eric Paddock said"
+    from newsbrief.facts.entities import NameSpan
+    from newsbrief.facts.speakers import _extended
+
+    assert _extended(NameSpan(5, 12, "Paddock", "person"), "Eric Paddock").text == "Eric Paddock"
+    assert _extended(NameSpan(4, 11, "Paddock", "person"), "Mr. Paddock").text == "Paddock"
+    assert _extended(NameSpan(8, 16, "Lombardo", "person"), "Sheriff Lombardo").text == "Lombardo"
