@@ -25,6 +25,7 @@ _SPEAKS_FOR = frozenset("representative representatives officials sources commen
 _FEMALE = frozenset("she her herself woman mother sister wife daughter grandmother aunt mrs ms girl comedienne actress".split())
 _TITLES = frozenset("sheriff senator sen governor gov mayor judge justice pope king queen prince general gen "
                     "secretary captain capt sergeant sgt detective officer lieutenant lt".split())
+_DETERMINERS = frozenset("the a an his her their its our my this that these those".split())  # "The Williams driver"
 _MALE = frozenset("he his him himself man father brother husband son grandfather uncle mr boy".split())
 
 
@@ -202,7 +203,7 @@ def _extended(name: NameSpan, raw: str) -> NameSpan:
         return name
     more = re.match(r"(?:\s[A-Z][\w'’-]+)+", raw[at + len(name.text):])
     before = re.search(r"(?:^|\s)([A-Z][a-z'’-]+)\s$", raw[:at]) if name.kind == "person" else None
-    first = before.group(1) if before and before.group(1).lower() not in PERSON_NOUNS | HONORIFICS | _TITLES else ""
+    first = before.group(1) if before and before.group(1).lower() not in PERSON_NOUNS | HONORIFICS | _TITLES | _DETERMINERS else ""
     if not more and not first:
         return name
     text = (f"{first} " if first else "") + name.text + (more.group(0) if more else "")

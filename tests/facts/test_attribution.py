@@ -114,3 +114,4 @@ def test_a_source_the_model_cut_to_a_family_name_keeps_its_given_name():
     assert _extended(NameSpan(5, 12, "Paddock", "person"), "Eric Paddock").text == "Eric Paddock"
     assert _extended(NameSpan(4, 11, "Paddock", "person"), "Mr. Paddock").text == "Paddock"
     assert _extended(NameSpan(8, 16, "Lombardo", "person"), "Sheriff Lombardo").text == "Lombardo"
+    assert _extended(NameSpan(4, 12, "Williams", "person"), "The Williams driver").text == "Williams"
