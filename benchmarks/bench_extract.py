@@ -4,7 +4,7 @@ newspaper4k, in one run, on the staged benchmarks; then publication-date accurac
     python benchmarks/bench_extract.py [--systems a,b,...] [--no-teval] [--no-dates] [--limit N]
 
 1. article-extraction-benchmark (Zyte, 181 pages): shingle precision/recall/F1 of the body
-   (the benchmark's own method, `newsbrief.extract.scoring`), pages/s on one core;
+   (the benchmark's own method, `newsbrief.evaluate.extraction`), pages/s on one core;
 2. trafilatura-eval (990 pages): snippets that must / must not appear, micro-averaged;
 3. dates: trafilatura-eval pages with a gold date; Zyte pages whose URL holds a full date,
    scored against it with the URL withheld from the extractor (markup only).
@@ -26,10 +26,10 @@ from pathlib import Path
 
 from newsbrief.clean.article import clean_article
 from newsbrief.config import Settings
-from newsbrief.extract.fragment import fragment_text
-from newsbrief.extract.html import decode_html, extract_html, parse_html
-from newsbrief.extract.metadata import page_metadata
-from newsbrief.extract.scoring import shingle_scores, snippet_counts, snippet_scores
+from newsbrief.ingest.fragment import fragment_text
+from newsbrief.ingest.html import decode_html, extract_html, parse_html
+from newsbrief.ingest.metadata import page_metadata
+from newsbrief.evaluate.extraction import shingle_scores, snippet_counts, snippet_scores
 from newsbrief.model import Article
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -30,7 +30,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsbrief.train import DEFAULT_DATA, TRAIN_SPLIT_SIZE
+from newsbrief.learn.summarizer import DEFAULT_DATA, TRAIN_SPLIT_SIZE
 
 SCORER_CLUSTERS = 40_000  # the shipped scorer was trained on the first 40,000 train clusters
 WORDS = 260  # the Multi-News budget of the issue

@@ -17,7 +17,7 @@ def brief(inputs, words: int | None = None, method: str | None = None, settings:
     >>> b = newsbrief.brief(["examples/aleppo/"], words=120)
     >>> print(b.text)
     """
-    from newsbrief.pipeline import brief_from_inputs
+    from newsbrief.pipeline import brief_from_inputs  # heavy: numpy and every stage; `import newsbrief.config` stays light
 
     settings = (settings or Settings()).with_overrides(words=words, method=method)
     return brief_from_inputs(inputs, settings)

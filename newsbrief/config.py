@@ -138,34 +138,69 @@ def config_path() -> Path:
 
 
 def load_settings(**cli_flags) -> Settings:
-    """Settings from defaults, then the user config file, then NEWSBRIEF_* variables, then flags."""
+    """Settings from defaults, then the user config file, then NEWSBRIEF_* variables, then flags.
+
+    A bad value is a SettingsError that names where it came from: the file, or the variable.
+    """
     settings = Settings()
     path = config_path()
     if path.is_file():
         try:
-            settings = settings.with_overrides(**tomllib.loads(path.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError) as err:
+            values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise SettingsError(f"{path}: not a valid settings file ({err})") from None
-    settings = settings.with_overrides(**_from_environment(settings))
+        try:
+            settings = settings.with_overrides(**_typed(values, settings))
+        except SettingsError as err:
+            raise SettingsError(f"{path}: {err}") from None
+    for name, (variable, raw, value) in _from_environment(settings).items():
+        try:
+            settings = settings.with_overrides(**{name: value})
+        except SettingsError as err:
+            raise SettingsError(f"{variable}={raw!r}: {err}") from None
     return settings.with_overrides(**cli_flags)
 
 
 _OPTIONAL_FLOATS = ("redundancy", "story_threshold")  # None by default, a float when set
 
 
-def _from_environment(settings: Settings) -> dict:
+def _kind(settings: Settings, name: str) -> type:
+    return float if name in _OPTIONAL_FLOATS else type(getattr(settings, name))
+
+
+def _typed(values: dict, settings: Settings) -> dict:
+    """The config file's values, each of its setting's type (an int where a float is wanted is fine;
+    `facts = "no"` is an error, not a truthy string)."""
+    known = {f.name for f in fields(settings)}
+    for name, value in values.items():
+        if name not in known:
+            continue  # with_overrides names every unknown key
+        kind = _kind(settings, name)
+        fits = (isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float
+                else isinstance(value, kind) and (kind is bool or not isinstance(value, bool)))
+        if not fits:
+            raise SettingsError(f"{name} must be {_KIND_NAMES.get(kind, kind.__name__)}, got {value!r}")
+    return values
+
+
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+
+
+def _from_environment(settings: Settings) -> dict[str, tuple[str, str, object]]:
+    """{setting: (variable, its text, its value)} for each NEWSBRIEF_* variable that is set."""
     values = {}
     for f in fields(settings):
-        raw = os.environ.get(f"NEWSBRIEF_{f.name.upper()}")
+        variable = f"NEWSBRIEF_{f.name.upper()}"
+        raw = os.environ.get(variable)
         if raw is None:
             continue
-        kind = float if f.name in _OPTIONAL_FLOATS else type(getattr(settings, f.name))
+        kind = _kind(settings, f.name)
         if kind is bool:  # bool("0") is True: read yes/no words instead
             kind = boolean
         try:
-            values[f.name] = kind(raw)
+            values[f.name] = (variable, raw, kind(raw))
         except ValueError:
-            raise SettingsError(f"NEWSBRIEF_{f.name.upper()}={raw!r} is not a valid {kind.__name__}") from None
+            raise SettingsError(f"{variable}={raw!r} is not a valid {kind.__name__}") from None
     return values
 
 

@@ -38,7 +38,9 @@ def test_json_offsets_point_into_the_cleaned_text(cli):
     brief = newsbrief.brief([EXAMPLE_DIR])
     text_of = {a.id: a.text for a in brief.articles}
     document = json.loads(cli("brief", EXAMPLE_DIR, "--format", "json").stdout)
+    assert document["sentences"]
     for sentence in document["sentences"]:
+        assert sentence["sources"]
         for source in sentence["sources"]:
             assert text_of[source["article_id"]][source["start"]:source["end"]] == sentence["text"]
 

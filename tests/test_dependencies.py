@@ -26,9 +26,9 @@ PACKAGE = REPO / "newsbrief"
 # modules that run only with an extra installed, and the extra
 EXTRA_MODULES = {
     "newsbrief/evaluate/": "eval",
-    "newsbrief/train.py": "train",
-    "newsbrief/embed/export_onnx.py": "build-models",
-    "newsbrief/embed/distill.py": "build-models",
+    "newsbrief/learn/summarizer.py": "train",
+    "newsbrief/learn/export_onnx.py": "build-models",
+    "newsbrief/learn/distill.py": "build-models",
 }
 
 

@@ -33,6 +33,7 @@ def test_no_debris_in_the_brief(seed_brief, debris):
 
 @pytest.mark.parametrize("debris", DEBRIS)
 def test_no_debris_in_the_cleaned_text(seed_brief, debris):
+    assert seed_brief.articles
     assert all(debris not in article.text for article in seed_brief.articles)
 
 
@@ -44,6 +45,7 @@ def test_a_repeated_sentence_survives_at_most_once(seed_brief, repeated):
 
 def test_every_brief_sentence_occurs_in_each_cited_article(seed_brief):
     text_of = {a.id: a.text for a in seed_brief.articles}
+    assert seed_brief.sentences
     for sentence in seed_brief.sentences:
         assert sentence.sources
         for span in sentence.sources:
@@ -73,6 +75,7 @@ def test_a_syndicated_copy_is_cited_alongside_the_original(seed_paths, tmp_path)
     copy.write_text("Advertisement\n\n" + seed_paths[1].read_text(encoding="utf-8") + "\n\nShare this article",
                     encoding="utf-8")
     brief = newsbrief.brief([seed_paths[1], copy], words=120)
+    assert brief.sentences
     for sentence in brief.sentences:
         assert len({span.article_id for span in sentence.sources}) == 2
 

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from newsbrief.clean.boilerplate import debris_reason, normalise, rule_reason
-from newsbrief.model import INVALID_CHARACTERS, Article, RemovedLine
+from newsbrief.model import Article, RemovedLine
 
 HEADLINE_MAX_WORDS = 20
 HEADLINE_WINDOW = 3  # the title is looked for among this many first kept lines
@@ -34,16 +34,16 @@ _QUOTES = ('"', "'", "\u201c", "\u2018", "\u00ab", "(")
 
 
 def clean_article(article: Article) -> Article:
-    """The article with debris removed, `removed` filled and `cleaned=True` (idempotent).
+    """The article with debris removed and `removed` filled (idempotent: a cleaned text is
+    returned as it is).
 
-    The note reading left about invalid characters (`INVALID_CHARACTERS`) is kept, first.
+    What `removed` already holds is kept, first: the note reading left about invalid characters,
+    or, on a cleaned article, what the first cleaning removed.
     """
-    if article.cleaned:
-        return article
     lines = list(_logical_lines(article.text))
     counts = Counter(_key(text) for _, text in lines)
     kept: list[str] = []
-    removed = [note for note in article.removed if note.reason == INVALID_CHARACTERS]
+    removed = list(article.removed)  # reading's note on invalid characters; or the first cleaning's removals
     seen: set[str] = set()
     for line_no, text in lines:
         text, reason, trimmed = _clean_line(text)
@@ -58,7 +58,7 @@ def clean_article(article: Article) -> Article:
         seen.add(key)
         kept.append(text)
     title = article.title or _headline(kept, counts)
-    return replace(article, text="\n\n".join(kept), title=title, removed=tuple(removed), cleaned=True)
+    return replace(article, text="\n\n".join(kept), title=title, removed=tuple(removed))
 
 
 def _logical_lines(text: str):

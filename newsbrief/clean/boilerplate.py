@@ -91,6 +91,14 @@ def is_gallery_caption(sentence: str) -> bool:
     return _GALLERY_MARKER.search(normalise(sentence)) is not None
 
 
+def is_page_furniture(sentence: str) -> bool:
+    """A sentence that is no part of the story: a slideshow caption glued to the text ("Hide
+    Caption 5 of 25 Photos: …"), or what the debris rules call widget text, a credit or a prompt.
+    No brief sentence and no fact comes from one (read on the review set: their figures, quotes
+    and dates were debris or about other events)."""
+    return is_gallery_caption(sentence) or debris_reason(sentence) is not None
+
+
 def rule_reason(low: str) -> str | None:
     """The named rule (no learned score) that flags a normalised, not-too-long line."""
     words = low.count(" ") + 1

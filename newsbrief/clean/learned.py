@@ -16,7 +16,11 @@ import math
 import re
 import zlib
 from array import array
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
+
+import numpy as np
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "debris_weights.npz"
 BITS = 18
@@ -30,17 +34,11 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
 _START = zlib.crc32(b"<s>")
 _END = zlib.crc32(b"</s>")
 _LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 30)
-_cache: dict[str, int] = {}
-_model: tuple[float, array] | None | bool = False  # False: not loaded yet; None: no weights file
 
 
+@lru_cache(maxsize=500_000)
 def _hash(text: str) -> int:
-    value = _cache.get(text)
-    if value is None:
-        value = zlib.crc32(text.encode())
-        if len(_cache) < 500_000:
-            _cache[text] = value
-    return value
+    return zlib.crc32(text.encode())
 
 
 def features(low: str) -> list[int]:
@@ -48,8 +46,7 @@ def features(low: str) -> list[int]:
     tokens = _TOKEN.findall(low)
     if not tokens:
         return []
-    get = _cache.get
-    hashes = [get(token) or _hash(token) for token in tokens]
+    hashes = [_hash(token) for token in tokens]
     out = [h & _MASK for h in hashes]
     out += [((p * _MIX) ^ h) & _MASK for p, h in zip([_START, *hashes], [*hashes, _END])]
     out.append(_hash("^" + tokens[0]) & _MASK)
@@ -66,24 +63,32 @@ def features(low: str) -> list[int]:
     return out
 
 
+@dataclass(frozen=True)
+class DebrisModel:
+    """The shipped weights: `predict` gives a line's debris score; without weights it gives None."""
+
+    bias: float = 0.0
+    weights: array | None = None  # float32 per hashed feature; None: no weights file shipped
+
+    def predict(self, low: str) -> float | None:
+        """Probability-like score in [0, 1] that a normalised line is debris (None: no weights, or too long)."""
+        if self.weights is None or low.count(" ") >= MAX_WORDS:
+            return None
+        z = self.bias + sum(map(self.weights.__getitem__, features(low)))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_model(path: str | None = None) -> DebrisModel:
+    """The packaged weights (or those at `path`), loaded once per process."""
+    path = Path(path) if path else WEIGHTS_PATH
+    if path.is_file():
+        with np.load(path) as data:
+            if int(data["bits"]) == BITS:
+                return DebrisModel(float(data["bias"]), array("f", data["weights"].astype(np.float32).tobytes()))
+    return DebrisModel()
+
+
 def debris_score(low: str) -> float | None:
-    """Probability-like score in [0, 1] that the line is debris; None when no weights ship."""
-    model = _load()
-    if model is None or low.count(" ") >= MAX_WORDS:
-        return None
-    bias, weights = model
-    z = bias + sum(map(weights.__getitem__, features(low)))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _load() -> tuple[float, array] | None:
-    global _model
-    if _model is False:
-        _model = None
-        if WEIGHTS_PATH.is_file():
-            import numpy as np
-
-            with np.load(WEIGHTS_PATH) as data:
-                if int(data["bits"]) == BITS:
-                    _model = (float(data["bias"]), array("f", data["weights"].astype(np.float32).tobytes()))
-    return _model
+    """The packaged model's score of a normalised line (`DebrisModel.predict`)."""
+    return load_model().predict(low)

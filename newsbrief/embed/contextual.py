@@ -5,7 +5,7 @@ falls behind plain TF-IDF (SemEval-2022 task 8 en-en pairs, Pearson r: static 0.
 and MiniLM itself leads (0.84). MiniLM under torch reads about 20 full articles a second on two
 cores; the same network exported to ONNX with int8 weights and read up to `max_tokens` = 128
 tokens (a title and an opening paragraph or two) embeds about 150 a second, with the same
-agreement. The files in `newsbrief/data/minilm/` are rebuilt by `python -m newsbrief.embed.export_onnx`.
+agreement. The files in `newsbrief/data/minilm/` are rebuilt by `python -m newsbrief.learn.export_onnx`.
 
 Encoding: MiniLM's uncased WordPiece tokenizer with [CLS]/[SEP], at most `max_tokens` tokens;
 the network's last hidden states mean-pooled; rows scaled to unit length (sentence-transformers'
@@ -58,9 +58,9 @@ class ContextualEmbedder:
         missing = [name for name in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE) if not (path / name).is_file()]
         if missing:
             raise NewsbriefError(f"article embedding model incomplete in {path}: missing {', '.join(missing)} "
-                                 "(rebuild it with `python -m newsbrief.embed.export_onnx`)")
+                                 "(rebuild it with `python -m newsbrief.learn.export_onnx`)")
         try:
-            import onnxruntime
+            import onnxruntime  # heavy: onnxruntime and tokenizers, loaded with the model
             from tokenizers import Tokenizer
         except ImportError as err:
             raise NewsbriefError(f"article embeddings need onnxruntime and tokenizers: pip install newsbrief ({err})") from err

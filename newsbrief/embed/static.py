@@ -81,10 +81,10 @@ class StaticEmbedder:
         if missing:
             raise NewsbriefError(
                 f"embedding model incomplete in {path}: missing {', '.join(missing)} "
-                "(rebuild it with `python -m newsbrief.embed.distill`)"
+                "(rebuild it with `python -m newsbrief.learn.distill`)"
             )
         try:
-            from tokenizers import Tokenizer
+            from tokenizers import Tokenizer  # heavy: tokenizers, loaded with the model
         except ImportError as err:
             raise NewsbriefError("sentence embeddings need the `tokenizers` package: pip install tokenizers") from err
         config = json.loads((path / CONFIG_FILE).read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from newsbrief.errors import InputError, NothingToSummarize, SettingsError
 from newsbrief.evaluate.multinews import RECORD_SHAPE, Cluster, load_clusters, reference_sentences
+from newsbrief.evaluate.rouge import ROUGE_TYPES, rouge
 from newsbrief.evaluate.systems import get_system
 
 SCHEMA_VERSION = "newsbrief.evaluate/1"
@@ -52,7 +53,6 @@ def compare(
     The systems are built (and so validated) before any cluster is read; `progress` is
     called with each system's result as soon as that system has finished.
     """
-    from newsbrief.evaluate.rouge import ROUGE_TYPES, rouge
 
     if words < 1:
         raise SettingsError(f"words must be at least 1, got {words}")

@@ -80,7 +80,7 @@ def _scorer():
     """The scorer, built once. Its tokenizer is the default one (stemming on) with the
     Porter stemmer memoized: identical tokens, several times faster on repeated words."""
     try:
-        from rouge_score import rouge_scorer, tokenize, tokenizers
+        from rouge_score import rouge_scorer, tokenize, tokenizers  # optional: rouge-score (the eval extra)
     except ImportError:
         raise ImportError(
             "newsbrief.evaluate needs the rouge-score package: pip install 'newsbrief[test]'"
@@ -88,7 +88,7 @@ def _scorer():
 
     class _MemoStemmer:
         def __init__(self):
-            from nltk.stem import porter
+            from nltk.stem import porter  # optional: nltk comes with rouge-score
 
             self.stem = lru_cache(maxsize=200_000)(porter.PorterStemmer().stem)
 

@@ -30,9 +30,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import import_module
 
-from newsbrief.errors import NewsbriefError, SettingsError
+from newsbrief.config import METHODS, Settings
+from newsbrief.errors import NewsbriefError, NothingToSummarize, SettingsError
+from newsbrief.evaluate import baselines
 from newsbrief.evaluate.multinews import split_text
 from newsbrief.evaluate.rouge import fit_budget
+from newsbrief.model import Article
+from newsbrief.pipeline import brief_articles
 
 System = Callable[[list[str], list[str], int], list[str]]
 
@@ -49,15 +53,11 @@ ORACLE = "oracle"
 
 def system_names() -> list[str]:
     """Every system, newsbrief's methods first and the oracle last."""
-    from newsbrief.config import METHODS  # at call time: methods are still being added
-
     return [NEWSBRIEF_PREFIX + m for m in METHODS] + [*BASELINES, *SUMY, ORACLE]
 
 
 def get_system(name: str) -> System:
     """The system called `name`, ready to run (its imports done)."""
-    from newsbrief.config import METHODS
-
     if name.startswith(NEWSBRIEF_PREFIX) and name[len(NEWSBRIEF_PREFIX):] in METHODS:
         return _newsbrief(name[len(NEWSBRIEF_PREFIX):])
     if name in BASELINES or name == ORACLE:
@@ -68,11 +68,6 @@ def get_system(name: str) -> System:
 
 
 def _newsbrief(method: str) -> System:
-    from newsbrief.config import Settings
-    from newsbrief.errors import NothingToSummarize
-    from newsbrief.model import Article
-    from newsbrief.pipeline import brief_articles
-
     def newsbrief_system(documents: list[str], reference: list[str], words: int) -> list[str]:
         articles = [Article(id=f"document-{i}", text=doc) for i, doc in enumerate(documents)]
         try:
@@ -86,8 +81,6 @@ def _newsbrief(method: str) -> System:
 
 
 def _baseline(name: str) -> System:
-    from newsbrief.evaluate import baselines
-
     if name == ORACLE:
         return lambda documents, reference, words: baselines.oracle(documents, reference, words)
     summarize = {"lead": baselines.lead, "tfidf-centroid-mmr": baselines.tfidf_centroid_mmr}[name]
@@ -111,7 +104,7 @@ class RegexWordTokenizer:
 
 def sumy_document(documents: list[str], tokenizer: RegexWordTokenizer | None = None):
     """A sumy `ObjectDocumentModel`: one paragraph per document, newsbrief's sentences."""
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence  # optional: sumy (the eval extra)
 
     tokenizer = tokenizer or RegexWordTokenizer()
     return ObjectDocumentModel(
@@ -138,7 +131,7 @@ def _sumy(name: str) -> System:
     module_name, class_name = SUMY[name].split(":")
     try:
         summarizer_class = getattr(import_module(module_name), class_name)
-        from sumy.nlp.stemmers import Stemmer
+        from sumy.nlp.stemmers import Stemmer  # optional: sumy (the eval extra)
         from sumy.utils import get_stop_words
     except ImportError:
         raise NewsbriefError(f"system {name!r} needs the sumy package: pip install 'newsbrief[eval]'") from None

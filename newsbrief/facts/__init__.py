@@ -1,7 +1,7 @@
 """Facts across sources: key figures with their sources, disagreements, quotes, names, timeline.
 
     from newsbrief.facts import extract_facts
-    facts = extract_facts(articles, settings)
+    facts = extract_facts(prepare(articles, settings), settings)  # prepare: newsbrief.pipeline
 
 Modules, one job each: `numbers` (quantities), `counting` (what a quantity counts), `dates`,
 `quotes` (quotation marks), `attribution` (who says so), `speakers` (resolving "he", "the
@@ -11,7 +11,7 @@ the annotations), `cli` (`newsbrief facts`); the data objects are in `model`.
 """
 
 from newsbrief.facts.extract import extract_facts
-from newsbrief.facts.model import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
+from newsbrief.model.facts import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
 
 __all__ = ["Attribution", "Disagreement", "Entity", "Facts", "Figure", "Mention", "Quote", "TimelineEvent",
            "extract_facts"]

@@ -25,8 +25,8 @@ from datetime import date
 
 from newsbrief.facts.counting import EVENT_OF, MEASURES, PEOPLE, noun_key
 from newsbrief.facts.figures import source_key
-from newsbrief.facts.model import Disagreement, Figure
 from newsbrief.facts.numbers import bounds
+from newsbrief.model.facts import Disagreement, Figure
 from newsbrief.segment.tokens import content_words
 
 TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsbrief.facts.model import Entity
+from newsbrief.model.facts import Entity
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 PLACE_NOUNS = frozenset("""neighborhood neighbourhood district city province region village town county street
@@ -65,7 +65,7 @@ def load_ner(model: str):
     if not model:
         return None, "named entities: no spaCy pipeline configured (entity_model is empty); names are found by capitalisation only"
     try:
-        import spacy
+        import spacy  # heavy: spaCy loads in about a second
     except ImportError:
         return None, "named entities: spaCy is not installed; names are found by capitalisation only"
     try:

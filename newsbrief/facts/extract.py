@@ -1,7 +1,7 @@
-"""`extract_facts(articles, settings) -> Facts`: the facts of a story, in one call.
+"""`extract_facts(doc, settings) -> Facts`: the facts of a story's prepared Document, in one call.
 
-1. clean each article (if it is not cleaned yet) and find its names (spaCy NER, one batch);
-2. read each article in order (`reading`): sentences, quotations, who says what;
+1. find the names of each cleaned article (spaCy NER, one batch);
+2. read each article's sentences in order (`reading`): quotations, who says what;
 3. collect figures, quotes and dated sentences, and merge them across articles;
 4. compare figures (`disagreements`) and merge names into entities (`entities`).
 """
@@ -11,26 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsbrief.clean.article import clean_article
 from newsbrief.config import Settings
 from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import find_names, merge_entities
-from newsbrief.facts.figures import figures_of, merge_figures
-from newsbrief.facts.model import Facts, Quote, merge_mentions
+from newsbrief.facts.figures import figures_of, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.timeline import build_timeline, events_of
-from newsbrief.model import Article
+from newsbrief.model import Document
+from newsbrief.model.facts import Facts, Quote
 
 
-def extract_facts(articles: Sequence[Article], settings: Settings | None = None) -> Facts:
-    """Figures, disagreements, quotes, names and the timeline of a story's articles."""
+def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
+    """Figures, disagreements, quotes, names and the timeline of a story's Document (`pipeline.prepare`)."""
     settings = settings or Settings()
-    cleaned = [a if a.cleaned else clean_article(a) for a in articles]
-    cleaned = [a for a in cleaned if a.text.strip()]
+    cleaned = [a for a in doc.articles if a.text.strip()]
     names, note = find_names([a.text for a in cleaned], settings.entity_model)
     figures, quotes, events = [], [], []
     for article, article_names in zip(cleaned, names):
-        reading = read_article(article, article_names)
+        reading = read_article(article, doc.sentences_of(article.id), article_names)
         figures.extend(figures_of(reading))
         quotes.extend(quote for _, quote in reading.quotes)
         events.extend(events_of(reading))
@@ -41,7 +39,7 @@ def extract_facts(articles: Sequence[Article], settings: Settings | None = None)
         disagreements=find_disagreements(figures, published, settings.facts_tolerance, settings.facts_same_time_days),
         quotes=tuple(merge_quotes(quotes)),
         entities=merge_entities([a.id for a in cleaned], names),
-        timeline=build_timeline(events),
+        timeline=build_timeline(events, doc),
         notes=(note,) if note else (),
     )
 

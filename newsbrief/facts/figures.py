@@ -8,15 +8,18 @@ claim printed twice, or carried by several articles, becomes one Figure with sev
 from __future__ import annotations
 
 import re
-
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from newsbrief.facts.attribution import clause_spans, clean_name
 from newsbrief.facts.counting import Counted, counted
 from newsbrief.facts.dates import find_dates
-from newsbrief.facts.model import Attribution, Figure, Mention, merge_mentions
 from newsbrief.facts.numbers import find_quantities
 from newsbrief.facts.reading import Reading
+from newsbrief.model.facts import Attribution, Figure, Mention
+
+_Fact = TypeVar("_Fact")
 
 
 def figures_of(reading: Reading) -> list[Figure]:
@@ -51,9 +54,11 @@ def figures_of(reading: Reading) -> list[Figure]:
 
 
 def merge_figures(figures: Sequence[Figure]) -> list[Figure]:
-    """One Figure per claim: same value, unit, counted thing and source; mentions joined, first order kept."""
-    return merge_mentions(figures, lambda f: (f.value, f.high, f.unit, (f.noun or "").lower(), f.event,
-                                              source_key(f.source), f.qualifier))
+    """One Figure per claim: same value, unit, counted thing and source; mentions joined, first order
+    kept; each marked with whether its words say what it counts."""
+    merged = merge_mentions(figures, lambda f: (f.value, f.high, f.unit, (f.noun or "").lower(), f.event,
+                                                source_key(f.source), f.qualifier))
+    return [replace(f, counts_something=says_what_it_counts(f)) for f in merged]
 
 
 def source_key(source: Attribution | None) -> str | None:
@@ -85,3 +90,13 @@ def says_what_it_counts(figure: Figure) -> bool:
     if not any(w.islower() for w in words) and not _PEOPLE_OF.search(noun):
         return False  # "Photos", "BTC", "SONY Spider-Man": a heading or a name ("2,000 Americans" counts people)
     return not (len(words) == 1 and head in _TOO_VAGUE and not figure.event)
+
+
+def merge_mentions(facts: Iterable[_Fact], key: Callable[[_Fact], Hashable]) -> list[_Fact]:
+    """One fact per key, its mentions joined across articles; the first occurrence's order kept."""
+    merged: dict = {}
+    for fact in facts:
+        k = key(fact)
+        first = merged.get(k)
+        merged[k] = fact if first is None else replace(first, mentions=first.mentions + fact.mentions)
+    return list(merged.values())

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsbrief.clean.boilerplate import debris_reason, is_gallery_caption
 from newsbrief.facts.attribution import Claim, claim_for, find_claims, is_speaker
 from newsbrief.facts.entities import NameSpan
-from newsbrief.facts.model import Attribution, Mention, Quote
 from newsbrief.facts.quotes import QuoteSpan, find_quote_spans, mask_quotes, quote_text
 from newsbrief.facts.speakers import Speakers
 from newsbrief.model import Article, Sentence
-from newsbrief.segment.sentences import segment_article
+from newsbrief.model.facts import Attribution, Mention, Quote
 
 ATTACHED = 4  # characters between a closing quote mark and the attribution that follows it ('," he said')
 
@@ -69,15 +68,9 @@ class Reading:
         return None
 
 
-def is_page_furniture(text: str) -> bool:
-    """A sentence no fact should come from: a slideshow caption glued to the text ("Hide Caption 5
-    of 25 Photos: …"), or what the debris rules call widget text, a credit or a prompt. (Read on
-    the review set: their figures, quotes and dates were debris or about other events.)"""
-    return is_gallery_caption(text) or debris_reason(text) is not None
-
-
-def read_article(article: Article, names: list[NameSpan]) -> Reading:
-    """Read a cleaned article: resolve every claim in order, then give each quotation its speaker."""
+def read_article(article: Article, segmented: Sequence[Sentence], names: list[NameSpan]) -> Reading:
+    """Read a cleaned article, given its sentences (`Document.sentences_of`): resolve every claim in
+    order, then give each quotation its speaker."""
     text = article.text
     spans = find_quote_spans(text)
     masked = mask_quotes(text, spans)
@@ -85,7 +78,6 @@ def read_article(article: Article, names: list[NameSpan]) -> Reading:
     starts = [n.start for n in names]
     speakers = Speakers()
     sentences: list[SentenceReading] = []
-    segmented = segment_article(article)
     located = []
     for sentence in segmented:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -101,7 +93,7 @@ def read_article(article: Article, names: list[NameSpan]) -> Reading:
             attribution = speakers.resolve(claim, inside)
             speakers.see(attribution, masked_sentence, claim)
             resolved.append((claim, attribution))
-        sentences.append(SentenceReading(sentence, masked_sentence, resolved, inside, is_page_furniture(sentence.text)))
+        sentences.append(SentenceReading(sentence, masked_sentence, resolved, inside, sentence.furniture))
     reading = Reading(article, sentences, spans)
     reading.quotes = _speak(reading, speakers)
     return reading

@@ -17,7 +17,7 @@ from newsbrief.facts.attribution import (
     HONORIFICS, without_honorifics,
 )
 from newsbrief.facts.entities import NameSpan
-from newsbrief.facts.model import Attribution
+from newsbrief.model.facts import Attribution
 
 GENERIC_GROUPS = frozenset("group company agency organisation organization firm bank ministry government".split())
 _ANAPHORIC = frozenset("investment giant organiser organisers organizer organizers".split())

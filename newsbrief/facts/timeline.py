@@ -3,7 +3,7 @@
 Explicit dates stand on their own; "November 27" takes the article's year and "on Monday",
 "yesterday" or "over the weekend" the article's date (`facts.dates`). A sentence whose date
 cannot be resolved keeps its words ("on Monday") and follows the dated ones in reading order.
-The same event told by several articles (near-copies, same date) is one entry.
+The same event told by several articles (near-copy sentences, same date) is one entry.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsbrief.dedup.sentences import near_copy_groups
 from newsbrief.facts.dates import find_dates
-from newsbrief.facts.model import Mention, TimelineEvent
 from newsbrief.facts.reading import Reading
+from newsbrief.model import Document, Mention, TimelineEvent
 
 MAX_SENTENCE_WORDS = 80  # longer "sentences" are unsplit lists, not events
 MIN_EVENT_WORDS = 5  # words besides the date
@@ -40,17 +39,19 @@ def events_of(reading: Reading) -> list[TimelineEvent]:
     return events
 
 
-def build_timeline(events: Sequence[TimelineEvent], threshold: float = 0.75) -> tuple[TimelineEvent, ...]:
-    """Events merged across articles (same date, near-copy sentences) and sorted: dated first, by date."""
-    by_date: dict[object, list[TimelineEvent]] = defaultdict(list)
+def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[TimelineEvent, ...]:
+    """Events merged across articles (same date, sentences that are near-copies in `doc`) and
+    sorted: dated first, by date."""
+    by_date: dict[object, dict[object, list[TimelineEvent]]] = defaultdict(dict)
     for event in events:
-        by_date[event.date or event.when.lower()].append(event)
+        first = event.mentions[0]
+        group = doc.group_at(first.article_id, first.start)
+        by_date[event.date or event.when.lower()].setdefault(id(event) if group is None else group, []).append(event)
     merged: list[TimelineEvent] = []
-    for group in by_date.values():
-        for indices in near_copy_groups([e.text for e in group], threshold):
-            first = group[indices[0]]
-            mentions = tuple(dict.fromkeys(m for i in indices for m in group[i].mentions))
-            merged.append(replace(first, mentions=mentions))
+    for copies in by_date.values():
+        for same in copies.values():
+            mentions = tuple(dict.fromkeys(m for e in same for m in e.mentions))
+            merged.append(replace(same[0], mentions=mentions))
     order = {id(e): i for i, e in enumerate(events)}
     dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e), 0)))
     undated = [e for e in merged if not e.date]

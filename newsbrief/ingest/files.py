@@ -14,9 +14,10 @@ from pathlib import PurePath
 
 from newsbrief.config import Settings
 from newsbrief.errors import REINSTALL, failure_reason, show_traceback_when_debugging
-from newsbrief.extract.language import label_language
+from newsbrief.ingest.language import label_language
 from newsbrief.ingest.reader import os_reason, read_file
 from newsbrief.ingest.sniff import is_candidate
+from newsbrief.ingest.unreadable import unreadable
 from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 
@@ -56,7 +57,7 @@ def iter_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[Article
 
 def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
     if not os.path.lexists(path):
-        yield _reject(path, "no such file or directory")
+        yield unreadable(path, "no such file or directory")
     elif os.path.isdir(path):
         yield from _read_directory(path, settings, seen)
     else:
@@ -71,7 +72,7 @@ def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Articl
             yield _labelled(result)
     except Exception as err:  # noqa: BLE001 - one input's failure never ends the run
         show_traceback_when_debugging()
-        yield _reject(path, failure_reason(err))
+        yield unreadable(path, failure_reason(err))
 
 
 def _labelled(result: Article | Rejected) -> Article | Rejected:
@@ -82,7 +83,7 @@ def _labelled(result: Article | Rejected) -> Article | Rejected:
         return label_language(valid_article(result))
     except Exception as err:  # noqa: BLE001
         show_traceback_when_debugging()
-        return _reject(result.id, failure_reason(err))
+        return unreadable(result.id, failure_reason(err))
 
 
 def _install_problems_said_once(results: Iterable[Article | Rejected]) -> Iterator[Article | Rejected]:
@@ -91,7 +92,7 @@ def _install_problems_said_once(results: Iterable[Article | Rejected]) -> Iterat
     for item in results:
         if isinstance(item, Rejected) and REINSTALL in item.reason:
             if item.reason in first:
-                item = _reject(item.source, f"cannot be read: the same install problem as {first[item.reason]}")
+                item = unreadable(item.source, f"cannot be read: the same install problem as {first[item.reason]}")
             else:
                 first[item.reason] = item.source
         yield item
@@ -103,9 +104,9 @@ def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[A
     errors: list[OSError] = []
     files = article_files(root, errors)
     for err in errors:
-        yield _reject(err.filename or root, os_reason(err))
+        yield unreadable(err.filename or root, os_reason(err))
     if not files and not errors:
-        yield _reject(root, "no article files found")
+        yield unreadable(root, "no article files found")
     for path in files:
         yield from _read_once(path, settings, seen)
 
@@ -139,7 +140,3 @@ def _already_seen(path: str, seen: set[str]) -> bool:
         return True
     seen.add(key)
     return False
-
-
-def _reject(source: str, reason: str) -> Rejected:
-    return Rejected(source=source, stage="ingest", reason=reason)

@@ -16,6 +16,7 @@ from newsbrief.config import Settings
 from newsbrief.ingest.decode import UndetectableEncoding, decode, wide_encoding
 from newsbrief.ingest.limits import file_too_large
 from newsbrief.ingest.records import article_from_record
+from newsbrief.ingest.unreadable import unreadable
 from newsbrief.model import Article, Rejected
 
 DRAIN_CHUNK = 1 << 20
@@ -26,18 +27,18 @@ def records_from_json(text: str, path: str, settings: Settings) -> Iterator[Arti
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as err:
-        yield _reject(path, malformed(err, with_line=True))
+        yield unreadable(path, malformed(err, with_line=True))
         return
     if isinstance(document, dict):
         yield article_from_record(document, source=path, default_id=path, path=path, settings=settings)
     elif isinstance(document, list):
         if not document:
-            yield _reject(path, "empty JSON list: no articles")
+            yield unreadable(path, "empty JSON list: no articles")
         for n, record in enumerate(document, 1):
             yield article_from_record(record, source=f"{path}#{n}", default_id=f"{path}#{n}",
                                       path=path, settings=settings)
     else:
-        yield _reject(path, "JSON holds neither an article object nor a list of them")
+        yield unreadable(path, "JSON holds neither an article object nor a list of them")
 
 
 def records_from_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article | Rejected]:
@@ -47,14 +48,14 @@ def records_from_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Itera
         source = f"{path}:{line_no}"
         if line is None:
             n += 1
-            yield _reject(source, file_too_large(None, settings, what="record"))
+            yield unreadable(source, file_too_large(None, settings, what="record"))
             continue
         if isinstance(line, bytes):
             try:
                 line = decode(line)
             except UndetectableEncoding as err:
                 n += 1
-                yield _reject(source, str(err))
+                yield unreadable(source, str(err))
                 continue
         if not line.strip():
             continue
@@ -62,7 +63,7 @@ def records_from_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Itera
         try:
             record = json.loads(line.rstrip("\r\n"))
         except (ValueError, RecursionError) as err:
-            yield _reject(source, malformed(err, with_line=False))
+            yield unreadable(source, malformed(err, with_line=False))
             continue
         yield article_from_record(record, source=source, default_id=f"{path}#{n}", path=path,
                                   settings=settings)
@@ -119,7 +120,3 @@ def _skip_newlines(stream: BinaryIO) -> int:
             return passed
         passed += ahead.count(b"\n", 0, blank)
         stream.read(blank)
-
-
-def _reject(source: str, reason: str) -> Rejected:
-    return Rejected(source=source, stage="ingest", reason=reason)

@@ -14,12 +14,16 @@ import html
 import json
 import logging
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 from newsbrief.config import Settings, field_names
 from newsbrief.ingest.decode import normalize_newlines
+from newsbrief.ingest.fragment import fragment_text
+from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.limits import article_too_long
+from newsbrief.ingest.unreadable import unreadable
 from newsbrief.model import Article, Rejected
 
 log = logging.getLogger("newsbrief.ingest")
@@ -45,7 +49,7 @@ def article_from_record(record: object, *, source: str, default_id: str, path: s
                         settings: Settings) -> Article | Rejected:
     """One record as an Article, or Rejected (with `source`, e.g. `data.jsonl:3`) saying why not."""
     if not isinstance(record, dict):
-        return _reject(source, f"record is not a JSON object (got {_json_type(record)})")
+        return unreadable(source, f"record is not a JSON object (got {_json_type(record)})")
     names = _names(settings)
     present = [name for name in names["text"] if _has(record, name)]
     if not present:
@@ -53,19 +57,19 @@ def article_from_record(record: object, *, source: str, default_id: str, path: s
         if page:
             return _article_from_page(page, record, names, source=source, default_id=default_id, path=path,
                                       settings=settings)
-        return _reject(source, f"no article text (expected one of {', '.join(names['text'])})")
+        return unreadable(source, f"no article text (expected one of {', '.join(names['text'])})")
     # the first field that says something: {"text": null, "body": "..."} is read from body
     field = next((name for name in present if _lookup(record, name) not in (None, "")), present[0])
     text = _lookup(record, field)
     if isinstance(text, list) and all(isinstance(part, str) for part in text):
         text = "\n\n".join(text)  # a list of paragraphs
     if not isinstance(text, str):
-        return _reject(source, f"article text in {field!r} is not a string (got {_json_type(text)})")
+        return unreadable(source, f"article text in {field!r} is not a string (got {_json_type(text)})")
     text = normalize_newlines(_plain(text))
     if not text.strip():
-        return _reject(source, f"empty article text in {field!r}")
+        return unreadable(source, f"empty article text in {field!r}")
     if len(text) > settings.max_article_chars:
-        return _reject(source, article_too_long(len(text), settings))
+        return unreadable(source, article_too_long(len(text), settings))
     return Article(
         id=_record_id(_first(record, names["id"])) or default_id,
         text=text,
@@ -121,9 +125,7 @@ def _shown(value: object) -> str:
 def _article_from_page(page: str, record: dict, names: dict, *, source: str, default_id: str, path: str,
                        settings: Settings) -> Article | Rejected:
     """A record holding a page's HTML: extract it, then let the record's own fields win."""
-    from dataclasses import replace
 
-    from newsbrief.extract.html import extract_html
 
     url = _first_string(record, names["url"])
     extracted = extract_html(page, source=source, settings=settings, url=url, path=path)
@@ -172,7 +174,6 @@ def _plain(text: str) -> str:
     """Text as given, or its plain text when it is HTML markup (an RSS-derived dump's content)."""
     if not _MARKUP.search(text):
         return text
-    from newsbrief.extract.fragment import fragment_text
 
     return fragment_text(text)
 
@@ -232,7 +233,3 @@ def _record_id(value: object) -> str | None:
 def _json_type(value: object) -> str:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
     return names.get(type(value), "number")
-
-
-def _reject(source: str, reason: str) -> Rejected:
-    return Rejected(source=source, stage="ingest", reason=reason)

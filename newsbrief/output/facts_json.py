@@ -1,4 +1,5 @@
-"""The facts of a story as JSON: the `facts` object of `newsbrief.brief/1` and `newsbrief.facts/1`.
+"""The facts of a story as JSON: the `facts` object of `newsbrief.brief/1` and `newsbrief.facts/1`
+(the documents themselves are `jsonout`'s).
 
 Offsets (`start`, `end`) are character offsets into the source's cleaned text, as for the
 brief's sentences; `source` is the number of the entry in `sources`. A disagreement lists
@@ -9,11 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsbrief.facts.model import Facts, Figure, Mention
-from newsbrief.model import Article, Rejected, Source
-
-SCHEMA_VERSION = "newsbrief.facts/1"
-
+from newsbrief.model import Facts, Figure, Mention
 
 def facts_to_dict(facts: Facts, numbers: Mapping[str, int]) -> dict:
     """`facts` as plain JSON data; `numbers` maps article ids to their source numbers."""
@@ -41,20 +38,6 @@ def facts_to_dict(facts: Facts, numbers: Mapping[str, int]) -> dict:
             for e in facts.timeline
         ],
         "notes": list(facts.notes),
-    }
-
-
-def facts_document(facts: Facts, sources: list[Source], articles: list[Article], rejected: list[Rejected]) -> dict:
-    """The output of `newsbrief facts --format json` (schema `newsbrief/schema/facts-1.json`)."""
-    from newsbrief.output.jsonout import _source_to_dict
-
-    numbers = {s.article_id: s.number for s in sources}
-    removed = {a.id: a.removed for a in articles}
-    return {
-        "schema": SCHEMA_VERSION,
-        "facts": facts_to_dict(facts, numbers),
-        "sources": [_source_to_dict(s, removed.get(s.article_id, ())) for s in sources],
-        "rejected": [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in rejected],
     }
 
 

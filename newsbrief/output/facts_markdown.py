@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsbrief.facts.figures import says_what_it_counts
-from newsbrief.facts.model import Disagreement, Entity, Facts, Figure, Quote, TimelineEvent
-from newsbrief.model import Article, Rejected, Source
+from newsbrief.model import Disagreement, Entity, Facts, Figure, Quote, TimelineEvent
 
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places", "name": "Names"}
 DISAGREEMENT_LABELS = {"conflict": "sources disagree", "development": "changed over time",
@@ -49,23 +47,6 @@ def fact_sections(facts: Facts, numbers: Mapping[str, int], limit: int | None = 
     return found
 
 
-def facts_document_markdown(facts: Facts, sources: list[Source], articles: list[Article],
-                            rejected: list[Rejected]) -> str:
-    """The output of `newsbrief facts`: every fact, then the numbered sources."""
-    from newsbrief.output.markdown import describe_source
-
-    title = next((a.title for a in articles if a.title), None)
-    numbers = {s.article_id: s.number for s in sources}
-    lines = [f"# Facts: {title}" if title else "# Facts", ""]
-    lines += facts_to_markdown(facts, numbers) or ["No figures, quotes, names or dates found.", ""]
-    lines += ["## Sources", ""]
-    lines += [f"{s.number}. {describe_source(s)}" for s in sources]
-    if rejected:
-        lines += ["", "## Skipped inputs", ""]
-        lines += [f"- {r}" for r in rejected]
-    return "\n".join(lines) + "\n"
-
-
 def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[TimelineEvent]:
     """With a limit, the story's own days first (day-precise, carried by most articles), then in date order."""
     if limit is None or len(events) <= limit:
@@ -77,12 +58,12 @@ def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[Time
 
 def rank_figures(facts: Facts) -> list[Figure]:
     """The figures a reader is shown: those in a disagreement first, then those that say what they
-    count (`says_what_it_counts`: a bare "**two**" or "**eight days**" tells a reader nothing),
+    count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing),
     attributed ones first, then those most articles carry; text order otherwise. The JSON
     lists every figure."""
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
-    shown = [f for f in facts.figures if id(f) in disputed or says_what_it_counts(f)]
+    shown = [f for f in facts.figures if id(f) in disputed or f.counts_something]
     return sorted(shown, key=lambda f: (id(f) not in disputed, not f.counts, f.source is None,
                                         -len(f.articles), order[id(f)]))
 

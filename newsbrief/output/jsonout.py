@@ -1,12 +1,15 @@
-"""The brief as JSON, following the versioned schema in `newsbrief/schema/brief-1.json`."""
+"""The brief (schema `newsbrief/schema/brief-1.json`) and the facts document of `newsbrief facts`
+(`facts-1.json`) as JSON."""
 
 from __future__ import annotations
 
 import json
 
-from newsbrief.model import Brief, Source
+from newsbrief.model import Article, Brief, Facts, Rejected, Source
+from newsbrief.output.facts_json import facts_to_dict
 
 SCHEMA_VERSION = "newsbrief.brief/1"
+FACTS_SCHEMA_VERSION = "newsbrief.facts/1"
 
 
 def brief_to_dict(brief: Brief) -> dict:
@@ -28,8 +31,8 @@ def brief_to_dict(brief: Brief) -> dict:
             }
             for s in brief.sentences
         ],
-        "sources": [_source_to_dict(s, removed.get(s.article_id, ())) for s in brief.sources],
-        "rejected": [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in brief.rejected],
+        "sources": [source_to_dict(s, removed.get(s.article_id, ())) for s in brief.sources],
+        "rejected": [rejected_to_dict(r) for r in brief.rejected],
         "settings": brief.settings,
         **_facts_entry(brief, number),
     }
@@ -37,14 +40,26 @@ def brief_to_dict(brief: Brief) -> dict:
 
 def _facts_entry(brief: Brief, number: dict) -> dict:
     """{"facts": {...}} when the brief carries facts (optional in schema version 1), else nothing."""
-    if brief.facts is None:
-        return {}
-    from newsbrief.output.facts_json import facts_to_dict
-
-    return {"facts": facts_to_dict(brief.facts, number)}
+    return {} if brief.facts is None else {"facts": facts_to_dict(brief.facts, number)}
 
 
-def _source_to_dict(source: Source, removed) -> dict:
+def facts_document(facts: Facts, sources: list[Source], articles: list[Article], rejected: list[Rejected]) -> dict:
+    """The output of `newsbrief facts --format json` (schema `newsbrief/schema/facts-1.json`)."""
+    numbers = {s.article_id: s.number for s in sources}
+    removed = {a.id: a.removed for a in articles}
+    return {
+        "schema": FACTS_SCHEMA_VERSION,
+        "facts": facts_to_dict(facts, numbers),
+        "sources": [source_to_dict(s, removed.get(s.article_id, ())) for s in sources],
+        "rejected": [rejected_to_dict(r) for r in rejected],
+    }
+
+
+def rejected_to_dict(rejected: Rejected) -> dict:
+    return {"source": rejected.source, "stage": rejected.stage, "reason": rejected.reason}
+
+
+def source_to_dict(source: Source, removed) -> dict:
     return {
         "number": source.number,
         "id": source.article_id,

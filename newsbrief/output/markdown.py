@@ -1,8 +1,10 @@
-"""The brief as Markdown: the summary with [n] citation markers, then the numbered sources."""
+"""The brief as Markdown (the summary with [n] citation markers, its facts, then the numbered
+sources) and the facts document of `newsbrief facts`."""
 
 from __future__ import annotations
 
-from newsbrief.model import Brief, Source
+from newsbrief.model import Article, Brief, Facts, Rejected, Source
+from newsbrief.output.facts_markdown import facts_to_markdown
 
 
 def brief_to_markdown(brief: Brief, explain: bool = False) -> str:
@@ -11,8 +13,6 @@ def brief_to_markdown(brief: Brief, explain: bool = False) -> str:
         markers = "".join(f"[{n}]" for n in brief.source_numbers(sentence))
         lines.append(f"{sentence.text} {markers}")
     if brief.facts is not None:
-        from newsbrief.output.facts_markdown import facts_to_markdown
-
         numbers = {s.article_id: s.number for s in brief.sources}
         lines += ["", *facts_to_markdown(brief.facts, numbers, brief.settings.get("facts_limit"))]
         lines.pop()  # the facts end with a blank line; "## Sources" adds its own
@@ -26,6 +26,21 @@ def brief_to_markdown(brief: Brief, explain: bool = False) -> str:
     if brief.rejected:
         lines += ["", "## Skipped inputs", ""]
         lines += [f"- {r}" for r in brief.rejected]
+    return "\n".join(lines) + "\n"
+
+
+def facts_document_markdown(facts: Facts, sources: list[Source], articles: list[Article],
+                            rejected: list[Rejected]) -> str:
+    """The output of `newsbrief facts`: every fact, then the numbered sources."""
+    title = next((a.title for a in articles if a.title), None)
+    numbers = {s.article_id: s.number for s in sources}
+    lines = [f"# Facts: {title}" if title else "# Facts", ""]
+    lines += facts_to_markdown(facts, numbers) or ["No figures, quotes, names or dates found.", ""]
+    lines += ["## Sources", ""]
+    lines += [f"{s.number}. {describe_source(s)}" for s in sources]
+    if rejected:
+        lines += ["", "## Skipped inputs", ""]
+        lines += [f"- {r}" for r in rejected]
     return "\n".join(lines) + "\n"
 
 

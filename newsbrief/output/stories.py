@@ -1,4 +1,7 @@
-"""Stories as Markdown (one section per story, its brief inside) or JSON (schema newsbrief.stories/1)."""
+"""Stories as Markdown (one section per story, its brief inside) or JSON (schema newsbrief.stories/1).
+
+The API gives the same story object (`stored_story_to_dict`), with the stored story's listing
+fields (`story_summary`) in front."""
 
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def stories_to_dict(stories: Sequence[Story], updates: dict[str, Brief | None] |
     return {
         "schema": SCHEMA,
         "since": since.isoformat() if since else None,
-        "stories": [_story_to_dict(s, updates) for s in stories],
+        "stories": [story_to_dict(s, updates) for s in stories],
     }
 
 
@@ -45,7 +48,8 @@ def stories_to_json(stories: Sequence[Story], updates=None, since: date | None =
     return json.dumps(stories_to_dict(stories, updates, since), ensure_ascii=False, indent=2)
 
 
-def _story_to_dict(story: Story, updates) -> dict:
+def story_to_dict(story: Story, updates: dict[str, Brief | None] | None = None) -> dict:
+    """One story: its articles, outlets, dates, syndicated groups, timeline and brief (`newsbrief.brief/1`)."""
     out = {
         "id": story.id,
         "label": story.label,
@@ -63,6 +67,20 @@ def _story_to_dict(story: Story, updates) -> dict:
         update = updates.get(story.id)
         out["new_since"] = brief_to_dict(update) if update else None
     return out
+
+
+def story_summary(row) -> dict:
+    """A stored story's listing entry (`store.StoryRow`): GET /api/stories and the story list page."""
+    return {"id": row.id, "label": row.label, "size": row.size, "outlets": list(row.outlets),
+            "first": _iso(row.first), "last": _iso(row.last), "updated_at": _iso(row.updated_at)}
+
+
+def stored_story_to_dict(row, story: Story) -> dict:
+    """GET /api/stories/{id}: the listing entry of the stored story (None: not stored yet), then the
+    story as `newsbrief stories` gives it, then `brief_articles`: the articles the brief was built
+    from (fewer than `size` while the new brief of a story that just grew is built)."""
+    summary = story_summary(row) if row is not None else {"id": story.id, "label": story.label}
+    return {**summary, **story_to_dict(story), "brief_articles": len(story.articles)}
 
 
 def _size_and_dates(story: Story) -> str:

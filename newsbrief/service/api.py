@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from newsbrief.model import Article, Brief, Story
+from newsbrief.ingest.html import extract_html as extract
+from newsbrief.model import Article
+from newsbrief.output.articles import stored_article_to_dict
+from newsbrief.output.jsonout import brief_to_dict
+from newsbrief.output.stories import stored_story_to_dict, story_summary
+from newsbrief.pipeline import update_brief
 from newsbrief.service.ingest import ADDED, DUPLICATE, REJECTED, IngestResult
-from newsbrief.store import StoredArticle, StoryRow
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -112,8 +115,6 @@ def _ingest(newsroom, item: ArticleIn) -> IngestResult:
 
 def extract_html(html: str, *, url: str | None, settings) -> Article | str:
     """The article in a web page, or the reason there is none (a failing extractor is a reason too)."""
-    from newsbrief.extract.html import extract_html as extract
-
     result = extract(html, source="api", url=url, settings=settings)
     return result if isinstance(result, Article) else result.reason
 
@@ -150,22 +151,20 @@ def get_story(request: Request, story_id: StoryId) -> dict:
     story = newsroom.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    return story_json(newsroom.store.story(story_id), story)
+    return stored_story_to_dict(newsroom.store.story(story_id), story)
 
 
 @router.get("/stories/{story_id}/new", summary="What is new in a story since a date")
 def story_news(request: Request, story_id: StoryId,
                since: Annotated[date, Query(description="ISO date: summarize what was published after it.")]) -> dict:
-    from newsbrief.stories import update_brief
-
     newsroom = _newsroom(request)
     story = newsroom.story(story_id, wait=True)  # what is new: the articles just stored included
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     later = [a.id for a in story.articles if a.published is None or a.published > since]
-    brief = update_brief(story, since, newsroom.settings)
+    brief = update_brief(story, since, newsroom.settings, cleaned=True)
     return {"story_id": story_id, "since": since.isoformat(), "articles": later,
-            "brief": brief_json(brief) if brief else None}
+            "brief": brief_to_dict(brief) if brief else None}
 
 
 @router.get("/articles", summary="Search articles (every word in the title or text)")
@@ -173,7 +172,7 @@ def search_articles(request: Request, q: Annotated[str, Query(max_length=500, de
                     limit: Limit = 20, offset: Offset = 0) -> dict:
     total, rows = _newsroom(request).store.search(q, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "q": q,
-            "articles": [article_json(r, text=False, q=q) for r in rows]}
+            "articles": [stored_article_to_dict(r, text=False, q=q) for r in rows]}
 
 
 @router.get("/articles/{article_id:path}", summary="One stored article, with its cleaned text")
@@ -181,86 +180,4 @@ def get_article(request: Request, article_id: ArticleId) -> dict:
     stored = _newsroom(request).store.article(article_id)
     if stored is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return article_json(stored, text=True)
-
-
-# -- JSON shapes (shared with the web pages) ----------------------------------------------------
-
-def story_summary(row: StoryRow) -> dict:
-    return {"id": row.id, "label": row.label, "size": row.size, "outlets": list(row.outlets),
-            "first": _iso(row.first), "last": _iso(row.last), "updated_at": _iso(row.updated_at)}
-
-
-def story_json(row: StoryRow | None, story: Story) -> dict:
-    out = story_summary(row) if row else {"id": story.id, "label": story.label}
-    brief = story.brief
-    by_id = {a.id: a for a in story.articles}
-    out.update(
-        brief=brief_json(brief) if brief else None,
-        facts=facts_json(brief.facts) if brief is not None and brief.facts is not None else None,
-        syndicated=[{"original": g.original, "copies": [
-            {"id": c, "outlet": by_id[c].outlet, "title": by_id[c].title, "url": by_id[c].url} for c in g.copies]}
-            for g in story.syndicated],
-        timeline=[{"published": _iso(t.published), "article_id": t.article_id, "title": t.title, "outlet": t.outlet}
-                  for t in story.timeline],
-        # the brief's articles: fewer than `size` while the new brief of a story that just grew is built
-        brief_articles=len(story.articles),
-    )
-    return out
-
-
-def brief_json(brief: Brief) -> dict:
-    from newsbrief.output.jsonout import brief_to_dict
-
-    data = brief_to_dict(brief)
-    also = {s.article_id: list(s.also_published_by) for s in brief.sources}
-    for source in data["sources"]:
-        source["also_published_by"] = also.get(source["id"], [])
-        source.pop("removed", None)
-    return data
-
-
-def facts_json(facts) -> Any:
-    for method in ("to_dict", "as_dict"):
-        if callable(getattr(facts, method, None)):
-            return _plain(getattr(facts, method)())
-    if dataclasses.is_dataclass(facts):
-        return _plain(dataclasses.asdict(facts))
-    return None
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _plain(dataclasses.asdict(value))
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
-def article_json(stored: StoredArticle, *, text: bool, q: str = "") -> dict:
-    a = stored.article
-    out = {"id": a.id, "title": a.title, "outlet": a.outlet, "published": _iso(a.published), "url": a.url,
-           "author": a.author, "language": a.language, "story_id": stored.story_id, "copy_of": stored.copy_of}
-    if text:
-        out["text"] = a.text
-    else:
-        out["snippet"] = snippet(a.text, q)
-    return out
-
-
-def snippet(text: str, q: str, width: int = 200) -> str:
-    words = q.split()
-    at = min((i for i in (text.lower().find(w.lower()) for w in words) if i >= 0), default=0)
-    start = max(0, at - width // 3)
-    piece = " ".join(text[start:start + width].split())
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
+    return stored_article_to_dict(stored, text=True)

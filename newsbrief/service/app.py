@@ -25,9 +25,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsbrief import __version__
 from newsbrief.config import Settings, load_settings
 from newsbrief.errors import NewsbriefError, failure_reason
+from newsbrief.ingest.validtext import valid_text
 from newsbrief.model import Story
+from newsbrief.pipeline import with_brief
+from newsbrief.service.api import router as api_router
 from newsbrief.service.ingest import Ingestor
 from newsbrief.store import Store, StoreError
+from newsbrief.stories import build_story
+from newsbrief.stories.tracker import StoryState
+from newsbrief.web.views import error_page, router as web_router
 
 log = logging.getLogger("newsbrief.service")
 
@@ -90,15 +96,12 @@ class Newsroom:
         return story
 
     def _build(self, story_id: str, last_seq: int) -> Story:
-        from newsbrief.stories import build_story
-        from newsbrief.stories.tracker import StoryState
-
         stored = [s for s in self.store.story_articles(story_id) if s.seq <= last_seq]
         dates = [s.article.published for s in stored if s.article.published]
         state = StoryState(story_id, [s.article.id for s in stored],
                            {s.article.id: s.copy_of for s in stored if s.copy_of},
                            min(dates, default=None), max(dates, default=None))
-        return build_story(state, {s.article.id: s.article for s in stored}, self.settings)
+        return with_brief(build_story(state, {s.article.id: s.article for s in stored}), self.settings, cleaned=True)
 
 
 class BriefWarmer:
@@ -169,9 +172,6 @@ class BriefWarmer:
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    from newsbrief.service.api import router as api_router
-    from newsbrief.web.views import router as web_router
-
     settings = settings or load_settings()
     store = store or Store(settings.db)
     # ReDoc is left out: its page loads the Redocly logo from another host
@@ -257,8 +257,6 @@ def _error(request: Request, status: int, message: str, headers=None) -> Respons
     if len(message) > MAX_ERROR_CHARS:
         message = message[:MAX_ERROR_CHARS - 1] + "\u2026"
     if _wants_html(request):
-        from newsbrief.web.views import error_page
-
         return HTMLResponse(error_page(status, message), status_code=status, headers=headers)
     return JSONResponse({"detail": message}, status_code=status, headers=headers)
 
@@ -360,8 +358,6 @@ class SurrogateSafeJson:
 
 def _valid_json(body: bytes) -> bytes:
     """The JSON document with every string made valid text; malformed JSON is left for validation to report."""
-    from newsbrief.ingest.validtext import valid_text
-
     def valid(value):
         if isinstance(value, str):
             return valid_text(value)[0]

@@ -17,12 +17,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsbrief.config import Settings
+from newsbrief.ingest.language import label_language
 from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import clean_articles
 from newsbrief.store import Store
+from newsbrief.stories.story import story_label
 from newsbrief.stories.syndication import signature_bytes, signature_from
-from newsbrief.stories.tracker import Restored
+from newsbrief.stories.tracker import Restored, StoryTracker
 
 ADDED, DUPLICATE, REJECTED = "added", "duplicate", "rejected"
 
@@ -68,7 +70,7 @@ class Ingestor:
         self._lock = threading.Lock()
 
     def add(self, article: Article) -> IngestResult:
-        article = valid_article(article)  # the API's and Python callers' articles did not pass read_inputs
+        article = label_language(valid_article(article))  # the API's and Python callers' articles did not pass read_inputs
         given = article.id
         article = replace(article, id=store_id(article))
         source = _source(article.path, given)
@@ -108,8 +110,6 @@ class Ingestor:
         return results
 
     def _store(self, article: Article, source: str) -> IngestResult:
-        from newsbrief.stories.story import story_label
-
         with self._lock:
             try:
                 # the long part of a first write (replaying and embedding the stored articles) runs
@@ -134,8 +134,6 @@ class Ingestor:
     def _catch_up(self, stored_after, text_later: bool = False) -> object:
         """The tracker, with every article stored after `self._seq` replayed into it."""
         if self._tracker is None:
-            from newsbrief.stories import StoryTracker
-
             self._tracker, self._seq = StoryTracker(self.settings), 0
         tracker = self._tracker
         for row in stored_after(self._seq):

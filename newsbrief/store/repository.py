@@ -113,7 +113,7 @@ class Store:
 
     def migrate(self) -> None:
         """Create the schema or bring it up to date (Alembic migrations shipped in the package)."""
-        from alembic import command
+        from alembic import command  # heavy: alembic, only when the schema is migrated
         from alembic.config import Config
 
         config = Config()
@@ -193,7 +193,7 @@ class Store:
                 return
             for row in rows:
                 yield _stored(row) if text else StoredArticle(
-                    Article(id=row.id, text="", published=row.published, cleaned=True), row.seq, row.story_id, row.copy_of)
+                    Article(id=row.id, text="", published=row.published), row.seq, row.story_id, row.copy_of)
             seq = rows[-1].seq
 
     def last_seq(self) -> int:
@@ -358,7 +358,7 @@ def _engine(url: str) -> Engine:
 
 def _stored(row) -> StoredArticle:
     article = Article(id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
-                      published=row.published, path=row.path, cleaned=True, author=row.author,
+                      published=row.published, path=row.path, author=row.author,
                       language=row.language)
     return StoredArticle(article, row.seq, row.story_id, row.copy_of, row.embedding, row.embedder, row.signature)
 

@@ -1,6 +1,8 @@
 """Stories: group a stream of articles by event, collapse syndicated copies, follow updates.
 
-    from newsbrief.stories import group_stories, similarity, same_story, StoryTracker, update_brief
+    from newsbrief.stories import group_stories, similarity, same_story, StoryTracker
+
+Briefs of stories are the pipeline's (`pipeline.brief_stories`, `pipeline.update_brief`).
 
 The names are imported on first use, so `newsbrief --help` and `newsbrief brief` do not pay for
 the grouping's dependencies (datasketch, onnxruntime).
@@ -14,13 +16,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsbrief.config import Settings
     from newsbrief.model import Article
-    from newsbrief.stories.story import build_story, group_stories, update_brief  # noqa: F401
+    from newsbrief.stories.story import build_story, group_stories  # noqa: F401
     from newsbrief.stories.tracker import Assignment, StoryTracker  # noqa: F401
 
-__all__ = ["Assignment", "StoryTracker", "build_story", "group_stories", "same_story", "similarity", "update_brief"]
+__all__ = ["Assignment", "StoryTracker", "build_story", "group_stories", "same_story", "similarity"]
 
-_HOMES = {"Assignment": "tracker", "StoryTracker": "tracker", "build_story": "story",
-          "group_stories": "story", "update_brief": "story"}
+_HOMES = {"Assignment": "tracker", "StoryTracker": "tracker", "build_story": "story", "group_stories": "story"}
 
 
 def __getattr__(name: str):
@@ -48,7 +49,7 @@ def same_story(article_a: Article, article_b: Article, settings: Settings | None
 
 
 def _pair_reading(article_a: Article, article_b: Article, settings: Settings | None) -> tuple[float, bool]:
-    from newsbrief.clean.article import clean_article
+    from newsbrief.clean.article import clean_article  # heavy: datasketch (scipy) and onnxruntime; see the module docstring
     from newsbrief.config import Settings
     from newsbrief.stories.pairmodel import load_model, pair_features
     from newsbrief.stories.syndication import minhash

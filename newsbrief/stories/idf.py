@@ -1,7 +1,7 @@
 """Inverse document frequencies of content words, learned once from a news corpus.
 
 The table ships with the package (`newsbrief/data/idf.tsv.gz`, rebuilt by
-`python -m newsbrief.stories.train`), so a stream's first article is weighted as well as its
+`python -m newsbrief.learn.stories`), so a stream's first article is weighted as well as its
 ten-thousandth, and the weights do not drift as the stream grows.
 """
 

@@ -6,7 +6,7 @@ its articles' profiles), so the pairwise API and the story grouping use one mode
 - cosine of the TF-IDF term weights (the same words);
 - the share of the article's names that the other side also mentions.
 A logistic model over them is fitted on Multi-News training clusters (same cluster = same story)
-by `python -m newsbrief.stories.train`; its weights and the grouping threshold ship in
+by `python -m newsbrief.learn.stories`; its weights and the grouping threshold ship in
 `newsbrief/data/stories.json`. The model reads two ways, one a monotone function of the other:
 `similarity`, the weighted mean of the cosines (a graded 0-1 "how alike", what users compare),
 and `probability`, the logistic P(same story) the grouping thresholds.
@@ -45,6 +45,10 @@ class SimilarityModel:
         """P(same story) for rows of pair features: a logistic function of `similarity`."""
         return 1.0 / (1.0 + np.exp(-(np.asarray(features) @ np.asarray(self.weights) + self.bias)))
 
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        """Whether each pair is the same story: its probability reaches the join threshold."""
+        return self.probability(features) >= self.threshold
+
     @property
     def similarity_threshold(self) -> float:
         """The similarity at which the probability reaches the join threshold."""
@@ -57,7 +61,9 @@ class SimilarityModel:
 
 
 @cache
-def load_model(path: Path = MODEL_FILE) -> SimilarityModel:
+def load_model(path: str | None = None) -> SimilarityModel:
+    """The packaged model (or the one at `path`), loaded once per process."""
+    path = Path(path) if path else MODEL_FILE
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path}: model features {data['features']} do not match {list(FEATURES)}")

@@ -27,9 +27,11 @@ import numpy as np
 from datasketch import MinHash
 
 from newsbrief.config import Settings
+from newsbrief.embed.contextual import load_contextual_embedder
 from newsbrief.model import Article
-from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
+from newsbrief.stories.idf import load_idf
 from newsbrief.stories.pairmodel import SimilarityModel, load_model, pair_features
+from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
 from newsbrief.stories.syndication import SyndicationIndex, minhash
 
 CANDIDATES = 8  # stories re-scored with the full model: the closest by embedding and by terms
@@ -373,8 +375,5 @@ def _centroid_profile(centroid: Centroid, last: date | None) -> Profile:
 
 
 def default_profiler() -> Profiler:
-    from newsbrief.embed.contextual import load_contextual_embedder
-    from newsbrief.stories.idf import load_idf
-
     idf, unknown = load_idf()
     return Profiler(load_contextual_embedder(), idf, unknown)

@@ -1,12 +1,14 @@
 """What every summarizer shares: candidates, sentence vectors, budgeted selection, ordering.
 
-A method only says how much each candidate sentence deserves a place (`score`);
-the base does the rest, the same way for every method:
-1. candidates: body sentences of a usable length that are neither debris, a slideshow
-   caption, a piece of a quotation that runs over several sentences (it would lose its
-   speaker), nor the colon-ended introduction of a list, with near-copies
-   (a repeat inside an article, the same wire sentence at several outlets) merged into one
-   candidate that remembers every copy, so the brief cites all of them;
+A summarizer reads a prepared `Document` (sentences split, page furniture flagged and
+near-copies grouped once, by `pipeline.prepare`) and only scores and selects. A method only
+says how much each candidate sentence deserves a place (`score`); the base does the rest, the
+same way for every method:
+1. candidates: the Document's groups of near-copies (a repeat inside an article, the same wire
+   sentence at several outlets), each one candidate that remembers every copy, so the brief
+   cites all of them; of each group only the body sentences of a usable length that are
+   neither a piece of a quotation that runs over several sentences (it would lose its
+   speaker) nor the colon-ended introduction of a list;
 2. vectors: TF-IDF over the candidates' content words, rows L2-normalised;
 3. selection: greedy maximal marginal relevance (MMR) — the best-scoring candidate that is
    not too similar to those already chosen and still fits the word budget. A sentence whose
@@ -27,11 +29,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.clean.boilerplate import debris_reason, is_gallery_caption
 from newsbrief.config import Settings
-from newsbrief.dedup.sentences import near_copy_groups
-from newsbrief.model import Article, BriefSentence, Sentence, SourceSpan
-from newsbrief.segment.sentences import segment_article
+from newsbrief.model import BriefSentence, Document, Sentence, SourceSpan
 from newsbrief.segment.tokens import content_words
 
 MAX_VOCABULARY = 4096
@@ -97,9 +96,9 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
 
-    def summarize(self, articles: Sequence[Article], known: Sequence[str] = ()) -> list[BriefSentence]:
+    def summarize(self, doc: Document, known: Sequence[str] = ()) -> list[BriefSentence]:
         """Brief sentences under the word budget; with `known` texts, only sentences that add to them."""
-        candidates = build_candidates(articles, self.settings)
+        candidates = build_candidates(doc, self.settings)
         if known:
             candidates = [c for c in candidates if not is_covered(c.sentence.text, known)]
         if not candidates:
@@ -181,20 +180,21 @@ def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> lis
     return sorted(chosen, key=key)
 
 
-def build_candidates(articles: Sequence[Article], settings: Settings) -> list[Candidate]:
-    """Sentences that may enter the brief, near-copies merged (see the module docstring)."""
-    found: list[tuple[int, int, int, Sentence]] = []  # article index, body sentences, body position, sentence
-    for index, article in enumerate(articles):
-        body = [s for s in segment_article(article) if not s.is_heading]
-        found.extend((index, len(body), position, s) for position, s in enumerate(body) if _is_candidate(s, settings))
-    groups = near_copy_groups([s.text for *_, s in found], settings.near_copy)
+def build_candidates(doc: Document, settings: Settings) -> list[Candidate]:
+    """Sentences that may enter the brief, near-copies merged (see the module docstring), in
+    reading order of their first occurrence."""
+    where: dict[tuple[str, int], tuple[int, int, int]] = {}  # -> article index, body sentences, body position
+    for index, article in enumerate(doc.articles):
+        body = [s for s in doc.sentences_of(article.id) if not s.is_heading]
+        where.update(((s.article_id, s.start), (index, len(body), position)) for position, s in enumerate(body))
     candidates = []
-    for group in groups:
-        index, count, position, first = found[group[0]]
-        copies = tuple(found[i][3] for i in group)
-        best = min(found[i][2] for i in group)
-        candidates.append(Candidate(first, copies, index, count, position, best))
-    return candidates
+    for group in doc.copy_groups:
+        copies = tuple(s for s in (doc.sentences[i] for i in group) if _is_candidate(s, settings))
+        if copies:
+            index, count, position = where[(copies[0].article_id, copies[0].start)]
+            best = min(where[(s.article_id, s.start)][2] for s in copies)
+            candidates.append(Candidate(copies[0], copies, index, count, position, best))
+    return sorted(candidates, key=lambda c: (c.article_index, c.position))
 
 
 def is_covered(text: str, known: Sequence[str], share: float = 0.6) -> bool:
@@ -222,8 +222,7 @@ def _is_candidate(sentence: Sentence, settings: Settings) -> bool:
         settings.min_sentence_words <= n <= settings.max_sentence_words
         and not is_quote_fragment(sentence.text)
         and not sentence.text.rstrip().endswith(":")  # "Here are the details:" introduces what follows
-        and debris_reason(sentence.text) is None
-        and not is_gallery_caption(sentence.text)
+        and not sentence.furniture
     )
 
 

@@ -5,7 +5,7 @@ sentences near the centre of the story, figures and named sources — and what t
 dangling pronouns, truncated sentences, widget text. Every feature is computed on lower-cased
 text, because the training corpus (Multi-News) is lower-cased: capitalisation cannot be a signal.
 
-`FEATURES` names the columns; training (`newsbrief.train`) and prediction use this same function.
+`FEATURES` names the columns; training (`newsbrief.learn.summarizer`) and prediction use this same function.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The learned method: a tree ensemble scores each candidate from its features, then MMR selects.
 
-The scorer was trained on Multi-News (`python -m newsbrief.train`, model card in the README) to
+The scorer was trained on Multi-News (`python -m newsbrief.learn.summarizer`, model card in the README) to
 predict how much of a human summary each candidate sentence carries per word. It ships as
 `newsbrief/data/summarizer.npz` and runs with numpy alone.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsbrief.embed.static import load_embedder
 from newsbrief.errors import NewsbriefError
 from newsbrief.summarize.base import Candidate, Summarizer
 from newsbrief.summarize.features import FEATURES, candidate_features
@@ -46,14 +47,12 @@ def load_model(path: str | None = None) -> TreeEnsemble:
     """The packaged scorer (or the one at `path`), loaded once per process."""
     path = Path(path) if path else MODEL_PATH
     if not path.is_file():
-        raise NewsbriefError(f"learned summarizer model missing: {path} (retrain it with `python -m newsbrief.train`)")
+        raise NewsbriefError(f"learned summarizer model missing: {path} (retrain it with `python -m newsbrief.learn.summarizer`)")
     model = TreeEnsemble.load(path)
     if model.feature_names != FEATURES:
-        raise NewsbriefError(f"{path} was trained on other features; retrain it with `python -m newsbrief.train`")
+        raise NewsbriefError(f"{path} was trained on other features; retrain it with `python -m newsbrief.learn.summarizer`")
     return model
 
 
 def _default_embedder():
-    from newsbrief.embed.static import load_embedder
-
     return load_embedder()

@@ -1,6 +1,6 @@
 """A gradient-boosted tree ensemble evaluated with numpy, so prediction needs no LightGBM.
 
-Training uses LightGBM (`newsbrief.train`); `TreeEnsemble.from_lightgbm` flattens its trees into
+Training uses LightGBM (`newsbrief.learn.summarizer`); `TreeEnsemble.from_lightgbm` flattens its trees into
 a few arrays that are saved with the package. Prediction walks every tree for every row at once,
 one tree level per step, which takes well under a millisecond for a cluster's candidates —
 and importing LightGBM (with scikit-learn and pandas behind it) would cost a second at start-up.

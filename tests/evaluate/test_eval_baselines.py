@@ -46,7 +46,9 @@ def test_oracle_stops_when_nothing_helps():
 
 
 def test_oracle_beats_lead_on_val_clusters(multinews_val):
-    for cluster in load_clusters(multinews_val, limit=5):
+    clusters = list(load_clusters(multinews_val, limit=5))
+    assert len(clusters) == 5
+    for cluster in clusters:
         reference = reference_sentences(cluster.summary)
         docs = list(cluster.documents)
         best, base = rouge(oracle(docs, reference, 260), reference), rouge(lead(docs, 260), reference)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from newsbrief.evaluate.cli import data_dirs, evaluate_app
+from newsbrief.cli.evaluate import data_dirs, evaluate_app
 from newsbrief.evaluate.systems import system_names
 
 pytestmark = pytest.mark.filterwarnings("ignore")

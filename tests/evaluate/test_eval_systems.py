@@ -50,6 +50,7 @@ def test_every_system_respects_the_budget_on_val_clusters(name, val_clusters):
     if name in SUMY_SYSTEMS:
         pytest.importorskip("sumy")
     system = get_system(name)
+    assert len(val_clusters) == 3
     for budget in (30, 260):
         for documents, reference in val_clusters:
             summary = system(documents, reference, budget)

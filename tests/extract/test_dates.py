@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsbrief.extract.dates import publication_date, states_day
-from newsbrief.extract.html import parse_html
+from newsbrief.ingest.dates import publication_date, states_day
+from newsbrief.ingest.html import parse_html
 
 
 def page(head: str = "", body: str = "<p>Officials said the talks would resume.</p>"):

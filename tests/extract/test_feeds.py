@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsbrief.extract.feeds import articles_from_feed
+from newsbrief.ingest import read_inputs
+from newsbrief.ingest.feeds import articles_from_feed
 from newsbrief.model import Article, Rejected
 
 from .conftest import SETTINGS, STORY, atom, rss
@@ -67,6 +68,7 @@ def test_xml_that_is_not_a_feed_is_rejected():
     assert rejected.reason.startswith("not an RSS or Atom feed")
 
 
-def test_entries_are_labelled_with_their_language():
-    [article] = read(rss({"title": "T", "content": FULL}))
+def test_entries_read_from_a_file_are_labelled_with_their_language(tmp_path):
+    (tmp_path / "feed.xml").write_bytes(rss({"title": "T", "content": FULL}))
+    [article], _ = read_inputs([str(tmp_path / "feed.xml")], SETTINGS)
     assert article.language == "en"

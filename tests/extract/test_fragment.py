@@ -1,6 +1,6 @@
 """HTML fragments (feed entries, records' HTML) -> text, one block a line."""
 
-from newsbrief.extract.fragment import fragment_text
+from newsbrief.ingest.fragment import fragment_text
 
 
 def test_blocks_and_line_breaks_become_lines():

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from newsbrief.extract.html import decode_html, extract_html, has_article_text, unnested
-from newsbrief.extract.scoring import shingle_scores
+from newsbrief.ingest import read_inputs
+from newsbrief.ingest.html import decode_html, extract_html, has_article_text, unnested
+from newsbrief.evaluate.extraction import shingle_scores
 from newsbrief.model import Article, Rejected
 
 from .conftest import SETTINGS, STORY, meta_head, web_page
@@ -50,8 +51,10 @@ def test_fetch_address_gives_url_and_outlet_when_the_page_states_neither():
         "https://www.example.org/2016/12/05/aleppo", "example.org", date(2016, 12, 5))
 
 
-def test_english_page_is_labelled_english():
-    assert extract(web_page()).language == "en"
+def test_english_page_read_from_a_file_is_labelled_english(tmp_path):
+    (tmp_path / "page.html").write_text(web_page(), encoding="utf-8")
+    [article], _ = read_inputs([str(tmp_path / "page.html")], SETTINGS)
+    assert article.language == "en"
 
 
 def test_page_with_no_article_is_rejected():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.config import Settings
-from newsbrief.extract.language import detect_language, in_languages, label_language
+from newsbrief.clean.language import in_languages
+from newsbrief.ingest.language import detect_language, label_language
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import brief_articles
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.extract.html import parse_html
-from newsbrief.extract.metadata import canonical_url, page_metadata, site_name, strip_site_suffix
+from newsbrief.ingest.html import parse_html
+from newsbrief.ingest.metadata import canonical_url, page_metadata, site_name, strip_site_suffix
 
 
 def page(head: str, body: str = "<h1>Rebels withdraw from Aleppo</h1><p>Text.</p>"):

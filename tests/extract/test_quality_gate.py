@@ -10,8 +10,8 @@ import gzip
 import json
 from collections import Counter
 
-from newsbrief.extract.html import extract_html
-from newsbrief.extract.scoring import shingle_scores, snippet_counts, snippet_scores
+from newsbrief.ingest.html import extract_html
+from newsbrief.evaluate.extraction import shingle_scores, snippet_counts, snippet_scores
 from newsbrief.model import Article
 from tests.conftest import shared_path
 

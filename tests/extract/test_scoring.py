@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from newsbrief.extract.scoring import page_counts, shingle_scores, shingles, snippet_counts, snippet_scores
+from newsbrief.evaluate.extraction import page_counts, shingle_scores, shingles, snippet_counts, snippet_scores
 
 GOLD = "one two three four five six seven eight"
 

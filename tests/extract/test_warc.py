@@ -8,7 +8,7 @@ import io
 import pytest
 
 from newsbrief.config import Settings
-from newsbrief.extract.warc import articles_from_warc
+from newsbrief.ingest.warc import articles_from_warc
 from newsbrief.model import Article, Rejected
 
 from .conftest import SETTINGS, STORY, meta_head, rss, warc, web_page

@@ -11,9 +11,11 @@ import pytest
 
 from newsbrief.config import Settings
 from newsbrief.facts import extract_facts
-from newsbrief.facts.model import Attribution, Figure, Mention
+from newsbrief.model.facts import Attribution, Figure, Mention
 from newsbrief.ingest.files import read_inputs
 from newsbrief.pipeline import clean_articles
+
+from tests.conftest import document
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "aleppo"
 # ../shared/seeds/README.md: the FOX43 copy is dated 2016-12-12, the Graphic Online one late November 2016
@@ -35,12 +37,12 @@ def dated_articles(example_articles):
 
 @pytest.fixture(scope="session")
 def example_facts(example_articles):
-    return extract_facts(example_articles, Settings())
+    return extract_facts(document(example_articles, cleaned=False), Settings())
 
 
 @pytest.fixture(scope="session")
 def dated_facts(dated_articles):
-    return extract_facts(dated_articles, Settings())
+    return extract_facts(document(dated_articles, cleaned=False), Settings())
 
 
 def article_named(articles, name: str):

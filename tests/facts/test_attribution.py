@@ -4,7 +4,9 @@ import pytest
 
 from newsbrief.facts.attribution import claim_for, find_claims, is_speaker
 from newsbrief.facts.speakers import Speakers
-from newsbrief.facts.model import Attribution
+from newsbrief.model.facts import Attribution
+
+from tests.conftest import document
 
 
 def source_of(sentence: str, figure: str) -> str | None:
@@ -102,7 +104,7 @@ def test_a_quote_of_mr_family_name_goes_to_the_full_name_with_no_mr_role():
 
     text = ("Israel's opposition leader Amir Peretz spoke to reporters in Jerusalem on Monday about the budget.\n\n"
             '"This is rubbing the salt in the wounds of those who need every shekel," Mr. Peretz said.')
-    (quote,) = extract_facts([clean_article(Article("a", text, title="Budget"))], Settings()).quotes
+    (quote,) = extract_facts(document([clean_article(Article("a", text, title="Budget"))], cleaned=False), Settings()).quotes
     assert (quote.speaker, quote.role) == ("Amir Peretz", None)
 
 

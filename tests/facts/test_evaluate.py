@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.facts.evaluate import Score, evaluate, load_annotations, load_articles, names_agree
+from newsbrief.evaluate.facts import Score, evaluate, load_annotations, load_articles, names_agree
 from tests.conftest import shared_path
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "facts" / "annotations.jsonl"

@@ -7,6 +7,8 @@ import pytest
 from newsbrief.config import Settings
 from newsbrief.facts import extract_facts
 
+from tests.conftest import document
+
 
 def the_figure(facts, text):
     found = [f for f in facts.figures if f.text == text]
@@ -40,7 +42,9 @@ def test_a_backing_source_is_kept(example_facts):
 
 def test_every_mention_points_at_the_figure_in_the_cleaned_text(example_articles, example_facts):
     text_of = {a.id: a.text for a in example_articles}
+    assert example_facts.figures
     for figure in example_facts.figures:
+        assert figure.mentions, figure.text
         for mention in figure.mentions:
             assert text_of[mention.article_id][mention.start:mention.end] == figure.text
 
@@ -87,12 +91,14 @@ def test_names_are_merged_across_spellings_and_counted_across_articles(example_f
 
 def test_no_source_or_speaker_is_invented(example_articles, example_facts):
     text = " ".join(a.text for a in example_articles)
-    for name in [f.source.name for f in example_facts.figures if f.source] + [q.speaker for q in example_facts.quotes if q.speaker]:
+    names = [f.source.name for f in example_facts.figures if f.source] + [q.speaker for q in example_facts.quotes if q.speaker]
+    assert names
+    for name in names:
         assert name.split(" (")[0] in text, name
 
 
 def test_without_spacy_facts_still_come_with_a_note(example_articles):
-    facts = extract_facts(example_articles, Settings(entity_model=""))
+    facts = extract_facts(document(example_articles, cleaned=False), Settings(entity_model=""))
     assert len(facts.notes) == 1 and "capitalisation" in facts.notes[0]
     assert any(f.text == "around 20,000" and f.source.name == "SANA" for f in facts.figures)
     assert facts.entities
@@ -115,14 +121,14 @@ def test_no_fact_comes_from_a_slideshow_caption_glued_to_the_text():
     text = ("A truck drove into a crowd in Nice on Thursday night, killing 84 people, officials said. " + body +
             "Hide Caption 5 of 25 Photos: Bastille Day terror: Harrowing images of truck attack in Nice "
             "Forensics investigators examined 12 bodies on Friday.")
-    facts = extract_facts([clean_article(Article("a", text, title="Nice"))], Settings())
+    facts = extract_facts(document([clean_article(Article("a", text, title="Nice"))], cleaned=False), Settings())
     assert {f.text for f in facts.figures} == {"84"}
     assert all("Hide Caption" not in e.text for e in facts.timeline)
 
 
 def test_the_same_quote_with_other_apostrophes_or_stop_is_one_quote():
     from newsbrief.facts.extract import merge_quotes
-    from newsbrief.facts.model import Mention, Quote
+    from newsbrief.model.facts import Mention, Quote
 
     quotes = [Quote("can't believe it was just last night!", "Rihanna", None, "she wrote", (Mention("a", 0, 5),)),
               Quote("can’t believe it was just last night", "Rihanna", None, "she wrote", (Mention("b", 0, 5),))]

@@ -5,19 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import validate_schema
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_DIR = REPO / "examples" / "aleppo"
-SCHEMAS = REPO / "newsbrief" / "schema"
 
-
-def validate(document: dict, name: str) -> None:
-    import jsonschema
-    from referencing import Registry, Resource
-
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS.glob("*-1.json")}
-    registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s)) for s in schemas.values())
-    jsonschema.Draft202012Validator(schemas[name], registry=registry).validate(document)
 
 
 def test_facts_lists_figures_with_sources_and_the_articles_that_carry_them(cli):
@@ -33,7 +25,7 @@ def test_facts_lists_figures_with_sources_and_the_articles_that_carry_them(cli):
 def test_facts_json_follows_its_schema(cli):
     result = cli("facts", EXAMPLE_DIR, "--format", "json")
     document = json.loads(result.stdout)
-    validate(document, "facts-1.json")
+    validate_schema(document, "facts-1.json")
     assert document["schema"] == "newsbrief.facts/1"
     figures = document["facts"]["figures"]
     conflict = next(d for d in document["facts"]["disagreements"] if d["kind"] == "conflict")
@@ -42,7 +34,7 @@ def test_facts_json_follows_its_schema(cli):
 
 def test_the_brief_json_carries_facts_and_still_follows_its_schema(cli):
     document = json.loads(cli("brief", EXAMPLE_DIR, "--format", "json").stdout)
-    validate(document, "brief-1.json")
+    validate_schema(document, "brief-1.json")
     assert document["facts"]["figures"]
 
 

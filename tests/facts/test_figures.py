@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.facts.figures import says_what_it_counts
-from newsbrief.facts.model import Figure, Mention
+from newsbrief.model.facts import Figure, Mention
 
 
 def figure(noun, event=None, unit=None):

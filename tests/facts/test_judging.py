@@ -8,8 +8,8 @@ import pytest
 
 from newsbrief.clean.article import clean_article
 from newsbrief.facts import extract_facts
-from newsbrief.facts.judging import disagreement_pairs, event_stories, judge, load_judgments
-from tests.conftest import shared_path
+from newsbrief.evaluate.disagreements import disagreement_pairs, event_stories, judge, load_judgments
+from tests.conftest import document, shared_path
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "data" / "facts" / "disagreements.jsonl"
 
@@ -20,7 +20,9 @@ def _events(split: str) -> list[int]:
 
 
 def test_every_judgment_has_a_label_and_a_reason():
-    for line in JUDGMENTS.read_text(encoding="utf-8").splitlines():
+    lines = JUDGMENTS.read_text(encoding="utf-8").splitlines()
+    assert lines
+    for line in lines:
         record = json.loads(line)
         assert isinstance(record["label"], bool) and record["reason"] and record["split"] in ("tuning", "untouched")
 
@@ -30,7 +32,7 @@ def tuning_pairs():
     cluster = shared_path("data", "giveme5w1h-news-cluster", "news_cluster.jsonl")
     stories = event_stories(cluster, _events("tuning"))
     return [pair for event, articles in stories.items()
-            for pair in disagreement_pairs(event, extract_facts([clean_article(a) for a in articles]))]
+            for pair in disagreement_pairs(event, extract_facts(document([clean_article(a) for a in articles], cleaned=False)))]
 
 
 def test_every_disagreement_reported_on_the_tuning_events_has_been_judged(tuning_pairs):

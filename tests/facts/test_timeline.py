@@ -6,6 +6,8 @@ from datetime import date
 from newsbrief.config import Settings
 from newsbrief.facts import extract_facts
 
+from tests.conftest import document
+
 
 def test_dates_resolve_against_each_article_and_sort(dated_facts):
     dated = [e for e in dated_facts.timeline if e.date]
@@ -23,7 +25,7 @@ def test_unresolved_dates_keep_their_words_and_come_last(example_facts):
 def test_a_syndicated_copy_adds_mentions_not_events(dated_articles):
     article = dated_articles[0]
     copy = replace(article, id=article.id + "-copy")
-    single = extract_facts([article], Settings(entity_model=""))
-    double = extract_facts([article, copy], Settings(entity_model=""))
+    single = extract_facts(document([article], cleaned=False), Settings(entity_model=""))
+    double = extract_facts(document([article, copy], cleaned=False), Settings(entity_model=""))
     assert len(double.timeline) == len(single.timeline)
     assert all(len(e.mentions) == 2 for e in double.timeline)

@@ -78,8 +78,8 @@ def test_an_exception_deep_in_a_parser_costs_that_file_only(inputs, monkeypatch)
 
 
 def test_a_page_whose_extraction_fails_does_not_end_the_crawl(tmp_path, monkeypatch):
-    from newsbrief.extract import html
-    from newsbrief.extract.warc import articles_from_warc
+    from newsbrief.ingest import html
+    from newsbrief.ingest.warc import articles_from_warc
     from tests.every_kind import page, warc
 
     calls = []

@@ -1,6 +1,6 @@
 """Facts in the brief's Markdown and JSON: sections with [n] markers, limits, indices, absence."""
 
-from newsbrief.facts.model import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
+from newsbrief.model.facts import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
 from newsbrief.model import Brief, BriefSentence, Source, SourceSpan
 from newsbrief.output.facts_json import facts_to_dict
 from newsbrief.output.facts_markdown import facts_to_markdown, rank_figures
@@ -13,7 +13,7 @@ NUMBERS = {"a": 1, "b": 2}
 def figure(text, value, source=None, article="a", counts=("people", "fled")):
     return Figure(text=text, value=value, high=None, qualifier=None, unit=None, noun=counts[0], event=counts[1],
                   source=Attribution(source, f"{source} said") if source else None, sentence="…",
-                  mentions=(Mention(article, 0, 1),))
+                  mentions=(Mention(article, 0, 1),), counts_something=counts[0] is not None)
 
 
 TEN = figure("10,000", 10_000, "civilians")

@@ -51,7 +51,9 @@ def test_line_breaks_always_end_sentences():
 
 def test_spans_are_offsets_into_the_text():
     text = "First one here.\n\n  Second one here. Third."
-    for s, e in split_sentences(text):
+    spans = split_sentences(text)
+    assert len(spans) == 3
+    for s, e in spans:
         assert text[s:e].strip() == text[s:e] and text[s:e]
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.conftest import validate_schema
 from tests.service.conftest import XSS_TEXT
 
 ARTICLE = {"id": "storm-1", "title": "Storm floods coastal towns", "outlet": "Example News", "published": "2024-03-04",
@@ -77,7 +78,20 @@ def test_get_story_has_brief_sources_syndication_and_timeline(client):
     dates = [t["published"] for t in story["timeline"] if t["published"]]
     assert dates == sorted(dates)
     assert isinstance(story["syndicated"], list)
-    assert "facts" in story
+
+
+def test_a_storys_brief_follows_the_brief_schema_and_carries_the_facts_once(client):
+    story_id = max(client.get("/api/stories", params={"limit": 100}).json()["stories"], key=lambda s: s["size"])["id"]
+    story = client.get(f"/api/stories/{story_id}").json()
+    validate_schema(story["brief"], "brief-1.json")
+    assert "facts" in story["brief"] and "facts" not in story
+
+
+def test_a_story_is_the_same_object_as_in_newsbrief_stories(client):
+    story_id = client.get("/api/stories", params={"limit": 1}).json()["stories"][0]["id"]
+    story = client.get(f"/api/stories/{story_id}").json()
+    assert set(story) >= {"article_count", "articles", "first_published", "last_published", "syndicated", "timeline",
+                          "brief", "size", "updated_at", "brief_articles"}
 
 
 def test_unknown_story_is_404(client):
@@ -219,7 +233,7 @@ def test_docs_page_names_no_other_host_and_its_assets_are_served(client):
 
 
 def test_a_page_whose_extractor_fails_is_rejected_and_the_batch_stored(empty_client, monkeypatch):
-    from newsbrief.extract import html
+    from newsbrief.ingest import html
 
     def missing(*args, **kwargs):
         raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")

@@ -11,6 +11,8 @@ from newsbrief.ingest.files import read_inputs
 from newsbrief.model import Article
 from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor
 from newsbrief.store import Store, StoreError, resolve_url
+
+from tests.conftest import document
 from tests.service.conftest import small_input  # noqa: F401
 
 
@@ -55,7 +57,7 @@ def test_a_failed_write_stores_nothing_and_the_next_one_recovers(db_url, article
     ingestor.add_many(articles[:3])
     with pytest.raises(RuntimeError):
         with store.write() as writer:
-            writer.add_article(Article("x", "Some text here.", cleaned=True), 99, "sx", None, lambda a: "x")
+            writer.add_article(Article("x", "Some text here."), 99, "sx", None, lambda a: "x")
             raise RuntimeError("crash in the middle")
     assert not store.has_article("x") and store.story("sx") is None
     ingestor.add_many(articles[3:6])

@@ -5,7 +5,7 @@ import numpy as np
 from newsbrief.config import Settings
 from newsbrief.evaluate.multinews import load_clusters
 from newsbrief.evaluate.rouge import ngrams, tokens
-from newsbrief.summarize.dataset import cluster_rows, greedy_oracle
+from newsbrief.learn.dataset import cluster_rows, greedy_oracle
 from newsbrief.summarize.features import FEATURES
 
 
@@ -29,7 +29,9 @@ def test_oracle_picks_nothing_without_overlap():
 
 
 def test_cluster_rows_have_one_binary_label_per_feature_row(multinews_val):
-    for cluster in load_clusters(multinews_val, limit=3):
+    clusters = list(load_clusters(multinews_val, limit=3))
+    assert len(clusters) == 3
+    for cluster in clusters:
         rows = cluster_rows(cluster, Settings())
         assert rows.features.shape == (len(rows.labels), len(FEATURES))
         assert set(np.unique(rows.labels)) <= {0.0, 1.0} and rows.labels.sum() >= 1

@@ -11,6 +11,8 @@ from newsbrief.model import Article
 from newsbrief.summarize.base import build_candidates, tfidf_vectors
 from newsbrief.summarize.features import FEATURES, candidate_features
 
+from tests.conftest import document
+
 
 @pytest.fixture(scope="module")
 def seed_articles(seed_paths):
@@ -20,7 +22,7 @@ def seed_articles(seed_paths):
 
 
 def features_of(articles):
-    candidates = build_candidates(articles, Settings())
+    candidates = build_candidates(document(articles), Settings())
     texts = [c.sentence.text for c in candidates]
     return candidates, candidate_features(candidates, tfidf_vectors(texts), load_embedder().encode(texts))
 

@@ -10,6 +10,8 @@ from newsbrief.summarize.base import (
 )
 from newsbrief.summarize.centroid import CentroidSummarizer
 
+from tests.conftest import document
+
 
 def test_tfidf_rows_are_unit_length_or_zero():
     vectors = tfidf_vectors(["Rebels fled the city of Aleppo.", "the of and", "Aleppo fell to the army."])
@@ -19,27 +21,26 @@ def test_tfidf_rows_are_unit_length_or_zero():
 
 def test_near_copies_become_one_candidate_with_all_copies():
     text = "Government forces took the al-Sukkari district after days of intense shelling."
-    a = Article(id="a", text=text, cleaned=True)
-    b = Article(id="b", text=text.replace("intense", "heavy"), cleaned=True)
-    candidates = build_candidates([a, b], Settings())
+    a = Article(id="a", text=text)
+    b = Article(id="b", text=text.replace("intense", "heavy"))
+    candidates = build_candidates(document([a, b]), Settings())
     assert len(candidates) == 1 and candidates[0].article_count == 2
 
 
 def test_redundancy_control_avoids_choosing_both_of_two_similar_sentences():
     articles = [
         Article(id="a", text="The army captured the eastern district of Aleppo on Monday morning after heavy fighting.\n"
-                             "Aid groups said food supplies in the city will run out within two weeks.", cleaned=True),
+                             "Aid groups said food supplies in the city will run out within two weeks."),
         Article(id="b", text="On Monday morning the army captured Aleppo's eastern district after heavy fighting there.\n"
-                             "Hospitals reported dozens of wounded civilians arriving overnight.", cleaned=True),
+                             "Hospitals reported dozens of wounded civilians arriving overnight."),
     ]
-    chosen = CentroidSummarizer(Settings(words=30, redundancy=0.3)).summarize(articles)
+    chosen = CentroidSummarizer(Settings(words=30, redundancy=0.3)).summarize(document(articles))
     assert sum("captured" in s.text for s in chosen) == 1
 
 
 def test_chosen_sentences_come_in_reading_order():
-    article = Article(id="a", text="\n".join(f"Sentence number {i} reports on the siege of the city of Aleppo today." for i in range(8)),
-                      cleaned=True)
-    chosen = CentroidSummarizer(Settings(words=40)).summarize([article])
+    article = Article(id="a", text="\n".join(f"Sentence number {i} reports on the siege of the city of Aleppo today." for i in range(8)))
+    chosen = CentroidSummarizer(Settings(words=40)).summarize(document([article]))
     positions = [s.sources[0].start for s in chosen]
     assert positions == sorted(positions)
 
@@ -63,7 +64,7 @@ def test_a_sentence_whose_quote_marks_do_not_pair_up_is_a_quote_fragment(text, f
     assert is_quote_fragment(text) is fragment
 
 
-FRONTLINE = Article(id="a", cleaned=True, text=(
+FRONTLINE = Article(id="a", text=(
     "Ahmad Edrees is a resident of Karam al-Baik on the current frontline of the city.\n"
     "He said the shelling was too heavy for anyone to recover the bodies from the streets.\n"
     "Aid groups warned that food supplies in the eastern districts would run out within two weeks."))
@@ -81,12 +82,12 @@ class ScoredInOrder(Summarizer):
 
 
 def test_a_pronoun_led_sentence_enters_with_the_sentence_before_it():
-    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([FRONTLINE])
+    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize(document([FRONTLINE]))
     assert [s.text.split()[0] for s in chosen] == ["Ahmad", "He"]
 
 
 def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit():
-    chosen = ScoredInOrder(Settings(words=20, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([FRONTLINE])
+    chosen = ScoredInOrder(Settings(words=20, redundancy=1.0), [0.0, 1.0, 0.5]).summarize(document([FRONTLINE]))
     assert [s.text.split()[0] for s in chosen] == ["Aid"]
 
 
@@ -103,40 +104,40 @@ def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit
     ("It has been two years since the crash.", False), ("This July marks ten years since the flood.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before_it_is_recognised(sentence, leans):
-    article = Article(id="a", cleaned=True, text=f"Ahmad Edrees is a resident of Karam al-Baik on the frontline.\n{sentence}")
-    candidates = build_candidates([article], Settings(min_sentence_words=1))
+    article = Article(id="a", text=f"Ahmad Edrees is a resident of Karam al-Baik on the frontline.\n{sentence}")
+    candidates = build_candidates(document([article]), Settings(min_sentence_words=1))
     assert (1 in pronoun_antecedents(candidates)) is leans
 
 
 def test_consecutive_sentences_of_one_article_stay_together_in_reading_order():
-    other = Article(id="b", cleaned=True, text="\n".join(
+    other = Article(id="b", text="\n".join(
         f"Report {i} from the city says the siege of the eastern districts goes on." for i in range(4)))
-    candidates = build_candidates([FRONTLINE, other], Settings())
+    candidates = build_candidates(document([FRONTLINE, other]), Settings())
     # FRONTLINE's sentences 0 and 1 (relative positions 0 and 1/3) around other's sentence 1 (1/4)
     order = reading_order(candidates, [1, 0, 4])
     assert order == [0, 1, 4]
 
 
 def test_a_sentence_glued_to_a_slideshow_caption_marker_is_never_a_candidate():
-    article = Article(id="a", cleaned=True, text=(
+    article = Article(id="a", text=(
         "Police sealed off the seafront promenade after the attack on Thursday night.\n"
         "Hide Caption 22 of 25 Photos: Bastille Day terror: Harrowing images of truck attack in Nice \"I wasn't sure "
         "what to do, in that situation. No one knew what was going on. We just knew we had to run for our lives,\" "
         "said Paul Delane, an American who witnessed the attack."))
-    assert [c.sentence.text.split()[0] for c in build_candidates([article], Settings())] == ["Police"]
+    assert [c.sentence.text.split()[0] for c in build_candidates(document([article]), Settings())] == ["Police"]
 
 
 def test_the_colon_ended_introduction_of_a_list_is_never_a_candidate():
-    article = Article(id="a", cleaned=True, text=(
+    article = Article(id="a", text=(
         "Here are details of some of the deadliest mass shootings in the United States in the past 25 years:\n"
         "A gunman killed more than 50 people at an open-air concert in Las Vegas on Sunday night."))
-    assert [c.sentence.text.split()[0] for c in build_candidates([article], Settings())] == ["A"]
+    assert [c.sentence.text.split()[0] for c in build_candidates(document([article]), Settings())] == ["A"]
 
 
 def test_a_quote_said_by_a_pronoun_enters_with_the_sentence_before_it():
-    article = Article(id="a", cleaned=True, text=(
+    article = Article(id="a", text=(
         "Officer Jane Roe radioed the dispatcher from the hotel lobby as the gunfire began.\n"
         "“We got shots fired, we need every unit down here now,” she says on the recording.\n"
         "The concert had drawn about 22,000 people to the festival grounds that night."))
-    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize([article])
+    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize(document([article]))
     assert [s.text.split()[0] for s in chosen] == ["Officer", "“We"]

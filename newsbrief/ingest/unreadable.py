@@ -1,0 +1,10 @@
+"""The one way every reader says an input cannot be used."""
+
+from __future__ import annotations
+
+from newsbrief.model import Rejected
+
+
+def unreadable(source: str, reason: str) -> Rejected:
+    """`source` (a file, a record `file#N`, an entry) skipped at reading, and why, in one line."""
+    return Rejected(source=source, stage="ingest", reason=reason)
