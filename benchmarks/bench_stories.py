@@ -37,7 +37,7 @@ TUNE_SEED = 99  # the baseline's threshold is tuned on clusters drawn with this 
 def newsbrief_grouping(data: LabelledArticles) -> tuple[list[str], float]:
     start = time.perf_counter()
     cleaned, _ = clean_articles(data.articles, [])
-    story_of = {a.id: story.id for story in group_stories(cleaned, Settings(), brief=False) for a in story.articles}
+    story_of = {a.id: story.id for story in group_stories(cleaned, Settings()) for a in story.articles}
     labels = [story_of.get(a.id, f"empty:{a.id}") for a in data.articles]  # emptied by cleaning: alone
     return labels, time.perf_counter() - start
 

@@ -85,13 +85,12 @@ def cluster_pool(cluster, summarizer, embedder):
     """(features, ROUGE-1, ROUGE-2) of every candidate summary of one cluster; None without candidates."""
     from newsbrief.evaluate.multinews import cluster_articles, reference_sentences
     from newsbrief.evaluate.rouge import ngram_f1, ngrams, tokens
-    from newsbrief.pipeline import clean_articles
+    from newsbrief.pipeline import prepare
     from newsbrief.segment.tokens import content_words
     from newsbrief.summarize.base import _rescale, build_candidates, tfidf_vectors
     from newsbrief.summarize.features import candidate_features
 
-    articles, _ = clean_articles(cluster_articles(cluster), [])
-    candidates = build_candidates(articles, summarizer.settings)
+    candidates = build_candidates(prepare(cluster_articles(cluster), summarizer.settings), summarizer.settings)
     if len(candidates) < 2:
         return None
     texts = [c.sentence.text for c in candidates]

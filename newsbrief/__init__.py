@@ -1,12 +1,12 @@
 """newsbrief: short, faithful, attributed briefs from many news articles about one story."""
 
 from newsbrief.config import Settings
-from newsbrief.model import Article, Brief, BriefSentence, Rejected, Sentence, Source, SourceSpan
+from newsbrief.model import Article, Brief, BriefSentence, Document, Rejected, Sentence, Source, SourceSpan
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Brief", "BriefSentence", "Rejected", "Sentence", "Settings", "Source", "SourceSpan",
+    "Article", "Brief", "BriefSentence", "Document", "Rejected", "Sentence", "Settings", "Source", "SourceSpan",
     "brief", "__version__",
 ]
 

@@ -84,3 +84,69 @@ def test_articles_can_be_passed_as_objects(seed_paths):
     articles = [Article(id=f"a{i}", text=p.read_text(encoding="utf-8")) for i, p in enumerate(seed_paths)]
     brief = newsbrief.brief(articles, words=80)
     assert brief.sentences and {s.article_id for s in brief.sources} == {"a0", "a1"}
+
+
+# -- the Document: built once, read by every later stage ---------------------------------------------
+
+WIRE = ("Government forces took three districts of eastern Aleppo on Sunday, a monitoring group said.\n"
+        "Thousands of residents fled towards the west of the city overnight.")
+
+
+def test_prepare_gives_every_sentence_with_offsets_into_its_cleaned_article(seed_paths):
+    from newsbrief.config import Settings
+    from newsbrief.ingest import read_inputs
+    from newsbrief.pipeline import prepare
+
+    articles, _ = read_inputs([str(p) for p in seed_paths], Settings())
+    doc = prepare(articles, Settings())
+    text = {a.id: a.text for a in doc.articles}
+    assert len(doc.articles) == 2 and len(doc.sentences) > 20
+    assert all(text[s.article_id][s.start:s.end] == s.text for s in doc.sentences)
+    assert all(doc.sentences_of(a.id) for a in doc.articles)
+
+
+def test_prepare_groups_a_wire_sentence_carried_by_two_outlets():
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import prepare
+
+    doc = prepare([Article("a", WIRE, outlet="A"), Article("b", WIRE.replace("Sunday", "Sunday,"), outlet="B")],
+                  Settings())
+    shared = [g for g in doc.copy_groups if len(g) > 1]
+    assert len(shared) == 2
+    assert all({doc.sentences[i].article_id for i in g} == {"a", "b"} for g in shared)
+
+
+def test_prepare_flags_page_furniture_and_leaves_it_out_of_the_copy_groups():
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import prepare
+
+    caption = "Hide Caption 3 of 12 Photos: Residents leave eastern Aleppo on foot."
+    doc = prepare([Article("a", WIRE + "\n" + caption)], Settings(), cleaned=True)  # as stored: the caption kept
+    [flagged] = [i for i, s in enumerate(doc.sentences) if s.furniture]
+    assert doc.sentences[flagged].text == caption
+    assert flagged not in {i for g in doc.copy_groups for i in g}
+
+
+def test_prepare_orders_the_articles_the_same_whatever_the_input_order():
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import prepare
+
+    a, b = Article("a", WIRE, outlet="Zeta"), Article("b", WIRE, outlet="Alpha")
+    assert prepare([a, b], Settings()) == prepare([b, a], Settings())
+
+
+def test_the_summary_and_facts_never_split_sentences_again(seed_paths, monkeypatch):
+    """Once the Document is built, sentence splitting is not called: the stages read doc.sentences."""
+    from newsbrief import pipeline
+    from newsbrief.config import Settings
+    from newsbrief.ingest import read_inputs
+
+    articles, _ = read_inputs([str(p) for p in seed_paths], Settings())
+    doc = pipeline.prepare(articles, Settings())
+
+    def no_split(article):
+        raise AssertionError("split again")
+
+    monkeypatch.setattr(pipeline, "segment_article", no_split)
+    brief = pipeline.brief_document(doc, Settings(entity_model=""))
+    assert brief.sentences and brief.facts is not None and brief.facts.figures

@@ -1,7 +1,7 @@
 """A small logistic regression over hashed word n-grams that scores how debris-like a line is.
 
 It catches page furniture no named rule describes ("we look forward to seeing you on the
-website"). The weights come from `train_debris.py` (weak labels: sentences that recur across
+website"). The weights come from `newsbrief.learn.debris` (weak labels: sentences that recur across
 many unrelated Multi-News stories, plus the named rules) and ship as `newsbrief/data/debris_weights.npz`;
 without that file the scorer is silently off and only the rules apply.
 

@@ -2,7 +2,7 @@
 
 1. Read the first `--clusters` clusters of the train split for training and the last
    `--holdout` clusters of the same split for tuning (the validation split stays untouched).
-2. Turn each cluster into candidate features and labels (`summarize/dataset.py`), in
+2. Turn each cluster into candidate features and labels (`learn/dataset.py`), in
    `--workers` processes.
 3. Fit LightGBM (binary: is the candidate in the greedy ROUGE oracle?) with a fixed seed and
    deterministic settings, and flatten the trees for numpy (`summarize/trees.py`).

@@ -1,7 +1,9 @@
-"""Builders for ingest tests: write input files under tmp_path, read them with chosen settings."""
+"""Builders for ingest tests: write input files under tmp_path, read them with chosen settings;
+the pages of the staged article-extraction benchmark."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 from newsbrief.config import Settings
 from newsbrief.ingest import read_inputs
+from tests.conftest import shared_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "aleppo"
 STORY = (
@@ -47,3 +50,12 @@ def read():
 def jsonl(*records) -> str:
     """JSONL text: one line per record; a str record is written as-is (for broken lines)."""
     return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
+
+
+@pytest.fixture(scope="session")
+def benchmark_pages() -> list[dict]:
+    """The article-extraction benchmark's pages: {id, html (bytes), url, gold}, in ground-truth order."""
+    root = shared_path("data", "article-extraction-benchmark")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    return [{"id": key, "html": gzip.open(root / "html" / f"{key}.html.gz").read(), "url": record["url"],
+             "gold": record["articleBody"]} for key, record in gold.items()]

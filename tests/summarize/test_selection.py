@@ -141,3 +141,18 @@ def test_a_quote_said_by_a_pronoun_enters_with_the_sentence_before_it():
         "The concert had drawn about 22,000 people to the festival grounds that night."))
     chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize(document([article]))
     assert [s.text.split()[0] for s in chosen] == ["Officer", "“We"]
+
+
+def test_a_summarizer_runs_on_a_hand_built_document():
+    """A Document needs no pipeline: its sentences, one near-copy group of two, and the summary cites both."""
+    from newsbrief.model import Document, Sentence
+
+    a = Article("a", "Rebels left the district after days of shelling, the group said.\nShort line here.")
+    b = Article("b", "Rebels left the district after days of shelling, the group said.")
+    first, second = a.text.split("\n")
+    sentences = (Sentence(first, "a", 0, 0, len(first)),
+                 Sentence(second, "a", 1, len(first) + 1, len(a.text), paragraph=1),
+                 Sentence(b.text, "b", 0, 0, len(b.text)))
+    doc = Document(articles=(a, b), sentences=sentences, copy_groups=((0, 2), (1,)))
+    [chosen] = CentroidSummarizer(Settings(words=20)).summarize(doc)
+    assert chosen.text == first and [s.article_id for s in chosen.sources] == ["a", "b"]

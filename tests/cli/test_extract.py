@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import GERMAN, STORY, meta_head, rss, warc, web_page
+from tests.ingest.pages import GERMAN, STORY, meta_head, rss, warc, web_page
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 

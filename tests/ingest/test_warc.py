@@ -11,7 +11,7 @@ from newsbrief.config import Settings
 from newsbrief.ingest.warc import articles_from_warc
 from newsbrief.model import Article, Rejected
 
-from .conftest import SETTINGS, STORY, meta_head, rss, warc, web_page
+from .pages import SETTINGS, STORY, meta_head, rss, warc, web_page
 
 PAGE = web_page().encode()
 OTHER = web_page([p.replace("Aleppo", "Homs") for p in STORY], title="Fighting moves to Homs").encode()

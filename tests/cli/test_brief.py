@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_DIR = REPO / "examples" / "aleppo"
 
 pytestmark = pytest.mark.filterwarnings("ignore")

@@ -8,7 +8,7 @@ from newsbrief.ingest import read_inputs
 from newsbrief.ingest.feeds import articles_from_feed
 from newsbrief.model import Article, Rejected
 
-from .conftest import SETTINGS, STORY, atom, rss
+from .pages import SETTINGS, STORY, atom, rss
 
 FULL = "".join(f"<p>{p}</p>" for p in STORY)
 

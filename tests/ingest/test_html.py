@@ -11,7 +11,7 @@ from newsbrief.ingest.html import decode_html, extract_html, has_article_text, u
 from newsbrief.evaluate.extraction import shingle_scores
 from newsbrief.model import Article, Rejected
 
-from .conftest import SETTINGS, STORY, meta_head, web_page
+from .pages import SETTINGS, STORY, meta_head, web_page
 
 
 def extract(page: str | bytes, **kwargs) -> Article | Rejected:

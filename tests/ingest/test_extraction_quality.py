@@ -15,7 +15,7 @@ from newsbrief.evaluate.extraction import shingle_scores, snippet_counts, snippe
 from newsbrief.model import Article
 from tests.conftest import shared_path
 
-from .conftest import SETTINGS
+from .pages import SETTINGS
 
 ZYTE_F1_FLOOR = 0.965  # measured 0.971 on every third page (61 pages)
 TEVAL_F1_FLOOR = 0.935  # measured 0.946 on every 25th page (40 pages)

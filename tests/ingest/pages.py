@@ -1,18 +1,11 @@
-"""Builders for extraction tests: web pages, RSS/Atom feeds and WARC archives made in memory,
-and pages of the staged article-extraction benchmark."""
+"""Builders for extraction tests: web pages, RSS/Atom feeds and WARC archives made in memory."""
 
 from __future__ import annotations
 
-import gzip
 import io
-import json
 from html import escape
 
-import pytest
-
 from newsbrief.config import Settings
-
-from tests.conftest import shared_path
 
 SETTINGS = Settings()
 STORY = [
@@ -109,12 +102,3 @@ def warc(*records: tuple, compress: bool = True) -> bytes:
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
                                                       http_headers=headers))
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="session")
-def benchmark_pages() -> list[dict]:
-    """The article-extraction benchmark's pages: {id, html (bytes), url, gold}, in ground-truth order."""
-    root = shared_path("data", "article-extraction-benchmark")
-    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
-    return [{"id": key, "html": gzip.open(root / "html" / f"{key}.html.gz").read(), "url": record["url"],
-             "gold": record["articleBody"]} for key, record in gold.items()]

@@ -10,7 +10,7 @@ from newsbrief.ingest.language import detect_language, label_language
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import brief_articles
 
-from .conftest import GERMAN, STORY
+from .pages import GERMAN, STORY
 
 
 def article(text, id="a.txt", language=None) -> Article:
