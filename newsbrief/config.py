@@ -130,7 +130,7 @@ def field_names(spec: str) -> dict[str, str]:
 
 
 def config_path() -> Path:
-    """The user config file: $NEWSBRIEF_CONFIG, else ~/.config/newsbrief/config.toml."""
+    """The user config file: $NEWSBRIEF_CONFIG, else $XDG_CONFIG_HOME (default ~/.config)/newsbrief/config.toml."""
     if os.environ.get("NEWSBRIEF_CONFIG"):
         return Path(os.environ["NEWSBRIEF_CONFIG"])
     base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"

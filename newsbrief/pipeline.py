@@ -51,7 +51,7 @@ def prepare(articles: Sequence[Article], settings: Settings, rejected: Sequence[
     A brief is a function of the set of articles, not their order; the scorers and debris rules
     are English, so an article confidently in another language is skipped.
     """
-    articles = in_canonical_order(articles)
+    articles = distinct_ids(in_canonical_order(articles))
     articles, skipped = in_languages(articles, settings.languages)
     rejected = [*rejected, *skipped]
     if not cleaned:
@@ -61,6 +61,26 @@ def prepare(articles: Sequence[Article], settings: Settings, rejected: Sequence[
     groups = near_copy_groups([sentences[i].text for i in body], settings.near_copy)
     return Document(articles=tuple(articles), sentences=sentences,
                     copy_groups=tuple(tuple(body[j] for j in group) for group in groups), rejected=tuple(rejected))
+
+
+def distinct_ids(articles: Sequence[Article]) -> list[Article]:
+    """The articles, each id once: a repeated id (two files that both number records from 1) is
+    qualified by the article's file (`ID@FILE`), else by its place (`ID#2`), so citations and
+    sentences never mix two articles up."""
+    if len({a.id for a in articles}) == len(articles):
+        return list(articles)
+    taken, out = set(), []
+    for article in articles:
+        new = article.id
+        if new in taken:
+            new = f"{article.id}@{article.path}" if article.path and article.path != article.id else f"{article.id}#2"
+            n = 2
+            while new in taken:
+                n += 1
+                new = f"{article.id}#{n}"
+        taken.add(new)
+        out.append(article if new == article.id else replace(article, id=new))
+    return out
 
 
 def article_sentences(article: Article) -> list[Sentence]:

@@ -150,3 +150,16 @@ def test_the_summary_and_facts_never_split_sentences_again(seed_paths, monkeypat
     monkeypatch.setattr(pipeline, "segment_article", no_split)
     brief = pipeline.brief_document(doc, Settings(entity_model=""))
     assert brief.sentences and brief.facts is not None and brief.facts.figures
+
+
+def test_two_articles_with_one_id_keep_their_own_sentences_and_citations():
+    from newsbrief.config import Settings
+    from newsbrief.pipeline import brief_articles
+
+    first = Article("1", WIRE, path="a.jsonl", outlet="A")
+    second = Article("1", "Aid agencies said food and medicine would run out within days in the besieged east.",
+                     path="b.jsonl", outlet="B")
+    brief = brief_articles([first, second], Settings(facts=False))
+    assert [s.article_id for s in brief.sources] == ["1", "1@b.jsonl"]
+    texts = {a.id: a.text for a in brief.articles}
+    assert all(texts[span.article_id][span.start:span.end] == s.text for s in brief.sentences for span in s.sources)

@@ -1,5 +1,6 @@
-"""The `newsbrief` command line: the only package that imports typer. Every command reads its
-inputs through `inputs.usable_articles`; errors become one line on stderr and a non-zero exit."""
+"""The `newsbrief` command line: the only package that imports typer. The commands that read
+articles and then work on them (`extract`, `facts`, `stories`) read through
+`inputs.usable_articles`; errors become one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
@@ -20,9 +21,6 @@ from newsbrief.cli.service import ingest as ingest_command, serve as serve_comma
 from newsbrief.cli.stories import stories as stories_command
 from newsbrief.config import MAX_WORDS, METHODS, load_settings
 from newsbrief.errors import NewsbriefError
-from newsbrief.output.jsonout import brief_to_json
-from newsbrief.output.markdown import brief_to_markdown
-from newsbrief.pipeline import brief_from_inputs
 
 app = typer.Typer(
     add_completion=False,
@@ -77,6 +75,10 @@ def brief(
     facts: Annotated[Optional[bool], typer.Option("--facts/--no-facts", help="Add (or leave out) the key figures, disagreements, quotes, names and timeline [default: add].")] = None,
 ) -> None:
     """Summarize articles about one story into a brief whose every sentence cites its sources."""
+    from newsbrief.output.jsonout import brief_to_json  # heavy: numpy and every stage; `newsbrief --help` stays fast
+    from newsbrief.output.markdown import brief_to_markdown
+    from newsbrief.pipeline import brief_from_inputs
+
     settings = load_settings(words=words, method=method.value if method else None, max_file_bytes=max_file_bytes,
                              fields=fields, facts=facts)
     result = brief_from_inputs(inputs, settings)
@@ -86,8 +88,6 @@ def brief(
         warn(note)
     text = brief_to_json(result) + "\n" if output_format is OutputFormat.json else brief_to_markdown(result, explain)
     emit(text, output)
-
-
 
 
 def main() -> None:
@@ -110,4 +110,3 @@ def main() -> None:
             raise
         typer.echo(f"newsbrief: internal error: {type(err).__name__}: {err} (set NEWSBRIEF_DEBUG=1 for details)", err=True)
         sys.exit(70)
-

@@ -25,8 +25,6 @@ import typer
 
 from newsbrief.config import MAX_WORDS
 from newsbrief.errors import InputError, NewsbriefError, SettingsError
-from newsbrief.evaluate.compare import compare, read_clusters, results_to_json, results_to_markdown
-from newsbrief.evaluate.systems import get_system, system_names
 from newsbrief.output.files import write_atomically
 
 evaluate_app = typer.Typer(
@@ -38,6 +36,7 @@ evaluate_app = typer.Typer(
 @evaluate_app.callback()
 def evaluate() -> None:
     """Score newsbrief's summarizers and reference systems side by side with ROUGE."""
+
 
 SHARED_DATA = Path("..") / "shared" / "data"
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +70,8 @@ def split_path(split: str) -> Path:
 
 def parse_methods(methods: str | None) -> list[str]:
     """The comma-separated system names (all systems when None), validated."""
+    from newsbrief.evaluate.systems import system_names  # heavy: numpy and every stage; `--help` stays fast
+
     known = system_names()
     if methods is None:
         return known
@@ -111,6 +112,9 @@ def multinews(
 
     Every system gets the same word budget. Progress goes to stderr, the Markdown table to stdout.
     """
+    from newsbrief.evaluate.compare import compare, read_clusters, results_to_json, results_to_markdown  # heavy: numpy and every stage; `--help` stays fast
+    from newsbrief.evaluate.systems import get_system
+
     # Everything that can be checked is checked before the (long) run.
     if seed is not None and limit is None:
         raise SettingsError("--seed draws a random sample of --limit clusters: give --limit too")

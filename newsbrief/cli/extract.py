@@ -9,9 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief.cli.console import emit
-from newsbrief.cli.inputs import usable_articles
 from newsbrief.config import load_settings
-from newsbrief.output.articles import articles_to_json, articles_to_text
 
 
 class ExtractFormat(str, Enum):
@@ -29,6 +27,9 @@ def extract(
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse files (and WARC pages) larger than this [default: 10000000].")] = None,
 ) -> None:
     """Print each article's clean text and metadata (title, outlet, URL, author, date, language)."""
+    from newsbrief.cli.inputs import usable_articles  # heavy: lxml and every stage; `--help` stays fast
+    from newsbrief.output.articles import articles_to_json, articles_to_text
+
     settings = load_settings(fields=fields, max_file_bytes=max_file_bytes)
     articles, rejected = usable_articles(inputs, settings)
     text = articles_to_json(articles, rejected) if output_format is ExtractFormat.json else articles_to_text(articles)

@@ -10,12 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief.cli.console import emit, warn
-from newsbrief.cli.inputs import usable_articles
 from newsbrief.config import load_settings
-from newsbrief.facts import extract_facts
-from newsbrief.output.jsonout import facts_document
-from newsbrief.output.markdown import facts_document_markdown
-from newsbrief.pipeline import prepare, source_list
 
 
 class FactsFormat(str, Enum):
@@ -31,6 +26,12 @@ def facts(
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
 ) -> None:
     """List every figure with its source, the disagreements, quotes, names and the timeline of a story."""
+    from newsbrief.cli.inputs import usable_articles  # heavy: numpy and every stage; `--help` stays fast
+    from newsbrief.facts import extract_facts
+    from newsbrief.output.jsonout import facts_document
+    from newsbrief.output.markdown import facts_document_markdown
+    from newsbrief.pipeline import prepare, source_list
+
     settings = load_settings(max_file_bytes=max_file_bytes)
     articles, rejected = usable_articles(inputs, settings)
     doc = prepare(articles, settings.with_overrides(languages=""), rejected, cleaned=True)

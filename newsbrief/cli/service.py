@@ -8,9 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief.cli.console import warn
-from newsbrief.cli.inputs import require_some
 from newsbrief.config import load_settings
-from newsbrief.ingest import iter_inputs
 from newsbrief.model import Rejected
 
 DB_HELP = "Store URL: sqlite:///PATH, a file path or postgresql://... [default: $XDG_DATA_HOME/newsbrief/newsbrief.db]."
@@ -23,6 +21,9 @@ def ingest(
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
 ) -> None:
     """Add articles to the store and group them into stories; articles already stored are skipped."""
+    from newsbrief.cli.inputs import require_some  # heavy: lxml and the stages; `--help` stays fast
+    from newsbrief.ingest import iter_inputs
+
     from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor  # heavy: SQLAlchemy, datasketch, onnxruntime
     from newsbrief.store import Store
 

@@ -9,11 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief.cli.console import emit, status
-from newsbrief.cli.inputs import usable_articles
 from newsbrief.config import MAX_WORDS, load_settings
 from newsbrief.errors import SettingsError
-from newsbrief.output.stories import stories_to_json, stories_to_markdown
-from newsbrief.pipeline import brief_stories, update_brief
 
 
 def stories(
@@ -26,6 +23,10 @@ def stories(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
 ) -> None:
     """Group articles into stories (syndicated copies collapsed) and brief each story."""
+    from newsbrief.cli.inputs import usable_articles  # heavy: numpy and every stage; `--help` stays fast
+    from newsbrief.output.stories import stories_to_json, stories_to_markdown
+    from newsbrief.pipeline import brief_stories, update_brief
+
     if output_format not in ("md", "json"):
         raise SettingsError(f"--format must be md or json, got {output_format!r}")
     since_day = _parse_day(since) if since else None

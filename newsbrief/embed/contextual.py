@@ -84,6 +84,10 @@ class ContextualEmbedder:
             digest.update((self.model_dir_ / name).read_bytes())
         return f"minilm-{digest.hexdigest()[:16]}"
 
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        """The shape every shipped model shares (`load_*()` then `predict()`): the same as `encode`."""
+        return self.encode(texts)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each text: float32 array of shape (len(texts), dim), rows of unit length."""
         if isinstance(texts, str):

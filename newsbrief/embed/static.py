@@ -107,6 +107,10 @@ class StaticEmbedder:
         unk = self.unk_id_
         return [[i for i in encoding.ids if i != unk] for encoding in encodings]
 
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        """The shape every shipped model shares (`load_*()` then `predict()`): the same as `encode`."""
+        return self.encode(texts)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed each text: float32 array of shape (len(texts), dim), rows of unit length."""
         if isinstance(texts, str):

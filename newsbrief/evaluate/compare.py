@@ -53,7 +53,6 @@ def compare(
     The systems are built (and so validated) before any cluster is read; `progress` is
     called with each system's result as soon as that system has finished.
     """
-
     if words < 1:
         raise SettingsError(f"words must be at least 1, got {words}")
     if not systems:

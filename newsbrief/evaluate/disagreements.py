@@ -24,6 +24,7 @@ from newsbrief.model.facts import Facts, Figure
 @dataclass(frozen=True)
 class Pair:
     """Two figures a disagreement shows next to each other."""
+
     event_id: int
     kind: str  # "conflict", "development", "unordered"
     counts: str
@@ -44,6 +45,7 @@ class Pair:
 @dataclass(frozen=True)
 class Judged:
     """Reported pairs: right, wrong, and not judged yet (to read before trusting the precision)."""
+
     right: int
     wrong: int
     unjudged: list[Pair]

@@ -6,8 +6,9 @@
 Modules, one job each: `numbers` (quantities), `counting` (what a quantity counts), `dates`,
 `quotes` (quotation marks), `attribution` (who says so), `speakers` (resolving "he", "the
 group"), `reading` (one pass over an article), `figures`, `entities` (spaCy NER + merging),
-`timeline`, `disagreements`, `extract` (the entry point), `evaluate` (precision/recall against
-the annotations), `cli` (`newsbrief facts`); the data objects are in `model`.
+`timeline`, `disagreements`, `extract` (the entry point). The data objects are in
+`newsbrief.model.facts`; the measurement against the annotations is `newsbrief.evaluate.facts`,
+the command `newsbrief.cli.facts`.
 """
 
 from newsbrief.facts.extract import extract_facts

@@ -14,8 +14,9 @@ from datetime import date
 from newsbrief.config import Settings
 from newsbrief.ingest.fragment import fragment_text
 from newsbrief.ingest.limits import article_too_long
-from newsbrief.ingest.unreadable import unreadable
+from newsbrief.ingest.unreadable import one_line, unreadable
 from newsbrief.model import Article, Rejected
+
 
 def articles_from_feed(data: bytes, *, source: str, settings: Settings, path: str | None = None) -> Iterator[Article | Rejected]:
     """Every entry of the feed in `data` (raw bytes: the XML declares its own encoding)."""
@@ -24,7 +25,7 @@ def articles_from_feed(data: bytes, *, source: str, settings: Settings, path: st
     parsed = feedparser.parse(data)  # bytes are parsed as a document, never fetched
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
-        yield unreadable(source, "not an RSS or Atom feed" + (f" ({_one_line(reason)})" if reason else ""))
+        yield unreadable(source, "not an RSS or Atom feed" + (f" ({one_line(reason)})" if reason else ""))
         return
     if not parsed.entries:
         yield unreadable(source, "feed has no entries")
@@ -67,7 +68,3 @@ def _text(value) -> str | None:
     if not isinstance(value, str):
         return None
     return fragment_text(value) or None
-
-
-def _one_line(err: object) -> str:
-    return " ".join(str(err).split()) or type(err).__name__

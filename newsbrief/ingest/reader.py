@@ -31,7 +31,7 @@ from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonfiles import records_from_json, records_from_jsonl
 from newsbrief.ingest.limits import article_too_long, file_too_large
 from newsbrief.ingest.sniff import GZIP_MAGIC, HEAD_BYTES, has_binary_magic, kind_of, looks_binary
-from newsbrief.ingest.unreadable import unreadable
+from newsbrief.ingest.unreadable import one_line, unreadable
 from newsbrief.ingest.warc import articles_from_warc
 from newsbrief.model import Article, Rejected
 
@@ -54,7 +54,7 @@ def read_file(path: str, settings: Settings) -> Iterator[Article | Rejected]:
         with open(path, "rb") as raw:
             yield from _read_open(path, raw, info.st_size, settings)
     except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-        yield unreadable(path, f"corrupt gzip file: {_one_line(err)}")
+        yield unreadable(path, f"corrupt gzip file: {one_line(err)}")
     except OSError as err:
         yield unreadable(path, os_reason(err))
 
@@ -66,7 +66,7 @@ def os_reason(err: OSError) -> str:
         return "no such file or directory"
     if isinstance(err, PermissionError):
         return "cannot read: permission denied"
-    return f"cannot read: {(err.strerror or _one_line(err)).lower()}"
+    return f"cannot read: {(err.strerror or one_line(err)).lower()}"
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,3 @@ def _non_empty(path: str, results: Iterator[Article | Rejected], reason: str = E
         yield result
     if empty:
         yield unreadable(path, reason)
-
-
-def _one_line(err: BaseException) -> str:
-    return " ".join(str(err).split()) or type(err).__name__

@@ -125,8 +125,6 @@ def _shown(value: object) -> str:
 def _article_from_page(page: str, record: dict, names: dict, *, source: str, default_id: str, path: str,
                        settings: Settings) -> Article | Rejected:
     """A record holding a page's HTML: extract it, then let the record's own fields win."""
-
-
     url = _first_string(record, names["url"])
     extracted = extract_html(page, source=source, settings=settings, url=url, path=path)
     if isinstance(extracted, Rejected):

@@ -23,7 +23,7 @@ from newsbrief.config import Settings
 from newsbrief.ingest.feeds import articles_from_feed
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.limits import file_too_large
-from newsbrief.ingest.unreadable import unreadable
+from newsbrief.ingest.unreadable import one_line, unreadable
 from newsbrief.model import Article, Rejected
 
 WARC_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
@@ -59,7 +59,7 @@ def _records(stream: BinaryIO, path: str, settings: Settings, skip: int = 0):
         except Exception as err:  # noqa: BLE001 - warcio fails in many ways on a corrupt archive
             if "non-chunked gzip" in str(err) and not skip:  # warcio's ArchiveLoadFailed for a whole-file gzip
                 return number
-            yield unreadable(f"{path}#{number + 1}", f"corrupt WARC record, stopped reading ({_one_line(err)})")
+            yield unreadable(f"{path}#{number + 1}", f"corrupt WARC record, stopped reading ({one_line(err)})")
             return None
         number += 1
         if not _well_formed(record):  # headers cut short: warcio made what it could of them
@@ -100,7 +100,7 @@ def _record_articles(record, source: str, path: str, settings: Settings):
         yield unreadable(source, TRUNCATED)
         return False
     except (OSError, ValueError, zlib.error) as err:  # bad chunked or gzip transfer encoding
-        yield unreadable(source, f"corrupt record ({_one_line(err)})")
+        yield unreadable(source, f"corrupt record ({one_line(err)})")
         return True
     if cut_short:
         yield unreadable(source, TRUNCATED)
@@ -135,7 +135,3 @@ def _drain(record) -> int:
     while record.raw_stream.read(DRAIN_CHUNK):
         pass
     return record.raw_stream.limit
-
-
-def _one_line(err: BaseException) -> str:
-    return " ".join(str(err).split()) or type(err).__name__

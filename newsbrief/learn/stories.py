@@ -74,6 +74,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50
 
 class RememberedProfiler:
     """A profiler that embeds each article once: the threshold search reads them many times."""
+
     def __init__(self, profiler):
         self.profiler = profiler
         self.embedder = profiler.embedder

@@ -30,7 +30,7 @@ from newsbrief.evaluate.multinews import Cluster, load_clusters, reference_sente
 from newsbrief.evaluate.multinews import cluster_articles
 from newsbrief.evaluate.rouge import fit_budget, rouge
 from newsbrief.learn.dataset import build_dataset
-from newsbrief.pipeline import clean_articles
+from newsbrief.pipeline import prepare
 from newsbrief.summarize.features import FEATURES
 from newsbrief.summarize.learned import MODEL_PATH
 from newsbrief.summarize.learned import LearnedSummarizer
@@ -111,14 +111,14 @@ def fit(features: np.ndarray, labels: np.ndarray, seed: int, workers: int) -> Tr
 
 def tune_redundancy(model: TreeEnsemble, clusters: list[Cluster], words: int = 260):
     """The MMR trade-off with the best holdout ROUGE-1 + ROUGE-2, and every trade-off's scores."""
-    prepared = [(clean_articles(cluster_articles(c), [])[0], reference_sentences(c.summary)) for c in clusters]
+    prepared = [(prepare(cluster_articles(c), Settings()), reference_sentences(c.summary)) for c in clusters]
     embedder = load_embedder()
     scores = {}
     for redundancy in REDUNDANCY_GRID:
         summarizer = LearnedSummarizer(Settings(words=words, redundancy=redundancy), model=model, embedder=embedder)
         totals = np.zeros(2)
-        for articles, reference in prepared:
-            summary = [s.text for s in summarizer.summarize(articles)] if articles else []
+        for doc, reference in prepared:
+            summary = [s.text for s in summarizer.summarize(doc)] if doc.articles else []
             result = rouge(fit_budget(summary, words), reference)
             totals += (result["rouge1"], result["rouge2"])
         scores[redundancy] = tuple(round(float(x), 3) for x in totals / len(prepared))

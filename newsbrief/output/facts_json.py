@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from newsbrief.model import Facts, Figure, Mention
 
+
 def facts_to_dict(facts: Facts, numbers: Mapping[str, int]) -> dict:
     """`facts` as plain JSON data; `numbers` maps article ids to their source numbers."""
     index = {id(f): i for i, f in enumerate(facts.figures)}

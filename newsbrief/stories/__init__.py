@@ -13,9 +13,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from newsbrief.clean.article import clean_article
+from newsbrief.config import Settings
+from newsbrief.model import Article
+
 if TYPE_CHECKING:
-    from newsbrief.config import Settings
-    from newsbrief.model import Article
     from newsbrief.stories.story import build_story, group_stories  # noqa: F401
     from newsbrief.stories.tracker import Assignment, StoryTracker  # noqa: F401
 
@@ -49,9 +51,7 @@ def same_story(article_a: Article, article_b: Article, settings: Settings | None
 
 
 def _pair_reading(article_a: Article, article_b: Article, settings: Settings | None) -> tuple[float, bool]:
-    from newsbrief.clean.article import clean_article  # heavy: datasketch (scipy) and onnxruntime; see the module docstring
-    from newsbrief.config import Settings
-    from newsbrief.stories.pairmodel import load_model, pair_features
+    from newsbrief.stories.pairmodel import load_model, pair_features  # heavy: datasketch (scipy), onnxruntime
     from newsbrief.stories.syndication import minhash
     from newsbrief.stories.tracker import default_profiler
 

@@ -15,5 +15,4 @@ def make_summarizer(settings: Settings) -> Summarizer:
         return LeadSummarizer(settings)
     if settings.method == "centroid":
         return CentroidSummarizer(settings)
-
     return LearnedSummarizer(settings)

@@ -37,7 +37,7 @@ class LearnedSummarizer(Summarizer):
 
     def score(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
         model = self.model or load_model()
-        embedder = self.embedder or _default_embedder()
+        embedder = self.embedder or load_embedder()
         embeddings = embedder.encode([c.sentence.text for c in candidates])
         return model.predict(candidate_features(candidates, vectors, embeddings))
 
@@ -52,7 +52,3 @@ def load_model(path: str | None = None) -> TreeEnsemble:
     if model.feature_names != FEATURES:
         raise NewsbriefError(f"{path} was trained on other features; retrain it with `python -m newsbrief.learn.summarizer`")
     return model
-
-
-def _default_embedder():
-    return load_embedder()

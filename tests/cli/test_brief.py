@@ -132,3 +132,13 @@ def test_version_is_printed(cli):
     import newsbrief
 
     assert cli("--version").stdout.strip() == f"newsbrief {newsbrief.__version__}"
+
+
+def test_the_command_line_loads_no_stage_before_a_command_runs():
+    """`newsbrief --help` stays fast: numpy, lxml and the stages load only when a command needs them."""
+    import subprocess
+    import sys
+
+    code = "import sys, newsbrief.cli; print(sorted({'numpy', 'lxml', 'newsbrief.pipeline'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -12,7 +12,6 @@ from newsbrief.model import Article
 from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor
 from newsbrief.store import Store, StoreError, resolve_url
 
-from tests.conftest import document
 from tests.service.conftest import small_input  # noqa: F401
 
 
