@@ -55,7 +55,23 @@ _CREDIT_TAIL = re.compile(
     r"|\u00a9\s*[^()]{1,60}\((?:ap|afp|reuters|epa|getty)[^)]*\))"
     r"\s*\.?$"
 )
-_GALLERY_MARKER = re.compile(r"\b(?:(?:hide|show|toggle) caption|image|photo) \d+ of \d+\b")
+_GALLERY_MARKER = re.compile(r"\b(?:(?:hide|show|toggle) caption|images?|photos?) \d+ of \d+\b|\bplay slideshow\b|^\d{1,3}/\d{1,3} \w")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A photo's caption or credit glued into the text: what a picture shows, not what the story reports.
+_CREDIT_OPENING = re.compile(r"^(?:AFP|Getty Images|Reuters|EPA|AP|CLOSE)\s+[A-Z]")  # "AFP Police made …", a player's "CLOSE"
+_PHOTO_CAPTION = re.compile(
+    r"\bin this (?:undated |file |handout |\w+ \d{1,2}, \d{4},? )?(?:photo|image|picture|handout)\b"
+    r"|\b(?:photo|image|picture)s? (?:released|provided|made available|taken|distributed|obtained) by\b"
+    rf"|\bthis (?:{_MONTH} \d{{1,2}}, \d{{4}},? )?(?:file )?(?:photo|image|picture)\b"
+    r"|^pictured(?: here)?(?: is| are|:)|\bphotographed (?:in|on|at|during) \d{4}\b"
+    r"|\((?:[a-z][\w.'-]*\s){1,3}/\s?[a-z][\w .'&-]{2,40}\)"  # (rick loomis / los angeles times)
+    r"|\s(?:getty(?: images)?|afp|epa)\s*\.?$"
+    rf"|\b(?:mon|tue|wed|thu|fri|sat|sun), {_MONTH} \d{{1,2}}, \d{{4}}\b"  # a widget's date header
+    r"|\bposted by [^.]{1,80} on (?:mon|tues|wednes|thurs|fri|satur|sun)day, \d{1,2} \w+ \d{4}\b"  # an embedded post
+    r"|\bskip (?:twitter|instagram|facebook|youtube|tiktok) post\b|\boriginally appeared on\b"
+    r"|^do you have a story for\b"
+)
+_SHOUTED_HEADING = re.compile(r"(?:\b[A-Z][A-Z'’-]+\b[?!:]?\s+){2,}\b[A-Z][A-Z'’-]+\b")  # "WHO IS MAX VERSTAPPEN?"
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _CREDIT_WORDS = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "reuters/", "/reuters", "/ap", "/afp")
 
@@ -91,12 +107,36 @@ def is_gallery_caption(sentence: str) -> bool:
     return _GALLERY_MARKER.search(normalise(sentence)) is not None
 
 
+def is_glued_furniture(sentence: str) -> bool:
+    """A caption, a credit or a widget's text glued into the article's text: "… in this undated
+    photo released by KCNA", "This Dec. 28, 2017 photo … shows", "(Rick Loomis / Los Angeles
+    Times)", "Posted by … on Sunday, 31 December 2017", "Skip Twitter post by …", a sidebar's
+    shouted heading ("WHO IS MAX VERSTAPPEN? - …"). Read on the review set, such sentences
+    describe a picture or another story, often of another day or event."""
+    return (_PHOTO_CAPTION.search(normalise(sentence)) is not None or _CREDIT_OPENING.match(sentence) is not None
+            or _shouted_heading(sentence))
+
+
+def _shouted_heading(sentence: str) -> bool:
+    """Three or more words in capitals in a row (not a quotation): a sidebar's or gallery's heading."""
+    for match in _SHOUTED_HEADING.finditer(sentence):
+        words = re.findall(r"[A-Z][A-Z'’-]+", match.group(0))
+        if len(words) >= 3 and max(map(len, words)) >= 4 and not _inside_quotes(sentence, match.start()):
+            return True
+    return False
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def is_page_furniture(sentence: str) -> bool:
     """A sentence that is no part of the story: a slideshow caption glued to the text ("Hide
     Caption 5 of 25 Photos: …"), or what the debris rules call widget text, a credit or a prompt.
     No brief sentence and no fact comes from one (read on the review set: their figures, quotes
     and dates were debris or about other events)."""
-    return is_gallery_caption(sentence) or debris_reason(sentence) is not None
+    return is_gallery_caption(sentence) or is_glued_furniture(sentence) or debris_reason(sentence) is not None
 
 
 def rule_reason(low: str) -> str | None:

@@ -353,7 +353,7 @@ def _looks_like_apposition(segment: str) -> bool:
     if any(w.endswith("ed") and w.islower() and w not in ("called", "named", "based", "known", "self-styled")
            for w in words[:2]):
         return False  # "also perished in the crash": a clause, not a description
-    return not any(w.lower() in _AUXILIARIES for w in words)
+    return not any(w.lower() in _AUXILIARIES and not (i and w[:1].isupper()) for i, w in enumerate(words))  # "Theresa May"
 
 
 def is_proper_name(text: str) -> bool:
@@ -367,18 +367,39 @@ def is_speaker(name: str) -> bool:
     clause read as a subject ("As with pretty much all timetables"), a lone adverb, ordinal or
     first-person pronoun ("mysteriously", "second", "another", "I"), a day or a number."""
     words = name.split()
-    if not words or words[0].lower() in _PREPOSITION_START or not _is_noun_phrase(name):
+    if not words or not _is_noun_phrase(name):
+        return False
+    if words[0].lower() in _PREPOSITION_START and not (words[0].lower() in ("earlier", "later") and len(words) > 1
+                                                        and words[1].endswith("s")):  # "Earlier reports"
         return False
     if re.fullmatch(r"[\d.,]+", words[0]) or re.search(r",\s*[\d.]+\b", name):  # "24 seconds", "Elon Musk, 38"
         return False  # ("Channel 4", "Formula 1" are names)
     if len(words) == 1 and words[0].strip(",.").lower() in _NOT_SPEAKERS:
         return False
+    if _FRAGMENT_START.match(name) or re.fullmatch(r"[A-Z]\.?", words[-1]):
+        return False  # "I’ll", "He went on to", "Last night one user", "Christopher R" (a name cut at "R.")
     if len(words) == 1 and name.islower():  # one common word: a person or group noun ("police", "officials")
         return (name in PERSON_NOUNS or name in GROUP_NOUNS or name in _SOURCE_NOUNS
                 or (name.endswith("s") and not name.endswith("ly")))
     return True
 
 
+def speaker_part(name: str) -> str | None:
+    """The name, or the noun phrase it starts with when a clause ran on after it ("data source
+    CoinMarketCap and is the biggest loser" -> "data source CoinMarketCap"); None when neither can
+    be someone (`is_speaker`)."""
+    if is_speaker(name):
+        return name
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i and (w.lower() in _AUXILIARIES or w.lower() in ("and", "who", "which", "that"))), None)
+    if cut is not None and is_speaker(" ".join(words[:cut])):
+        return " ".join(words[:cut])
+    return None
+
+
+_FRAGMENT_START = re.compile(  # "I’ll", "He went on to", "Last night one user", "Earlier today cops"
+    r"(?i:i|we|you|he|she|they|it)(?:['’]\w+)?(?:$|\s+[a-z])"
+    r"|(?i:last|this|earlier|later|yesterday)\s+(?i:night|morning|week|month|year|today|evening|afternoon)\b")
 _NOT_SPEAKERS = frozenset("""i we you me us another other first second third last one next previous
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight""".split())
 _SOURCE_NOUNS = frozenset("post tweet statement report video website site blog account airline carrier police".split())
@@ -400,7 +421,7 @@ def _is_noun_phrase(name: str) -> bool:
         return False
     if words[0].lower() in ("which", "who", "that", "what", "there", "this", "these", "those", "no", "nothing", "none"):
         return False
-    return not any(w.lower() in _AUXILIARIES for w in words)
+    return not any(w.lower() in _AUXILIARIES and not (i and w[:1].isupper()) for i, w in enumerate(words))  # "Theresa May"
 
 
 def _strip_tail(text: str) -> str:

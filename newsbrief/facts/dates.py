@@ -112,7 +112,7 @@ def _not_a_date(text: str, m: re.Match, kind: str) -> bool:
     if kind == "relative" and words.lower() == "today":
         before = text[:m.start()].rstrip()
         return (words.isupper() or (words[0].isupper() and bool(before) and before[-1] not in '.!?"“')
-                or bool(_NOWADAYS.match(text[m.end():])))
+                or bool(_NOWADAYS.match(text[m.end():])) or bool(_NOWADAYS_BEFORE.search(before)))
     if kind in ("day", "month") and m.start("month") == m.start():  # the month opens it: no "in", no weekday
         return bool(_NAME_BEFORE_MONTH.search(text[:m.start()])) and words.startswith("March")
     return False
@@ -120,6 +120,9 @@ def _not_a_date(text: str, m: re.Match, kind: str) -> bool:
 
 _NOWADAYS = re.compile(r"['’]s\s+(?:world|music|society|standards?|market|economy|culture|generation|children|kids|youth|"
                        r"companies|technology|politics|biggest|most|top|young|modern|digital|media|industry)\b", re.IGNORECASE)
+# "the most powerful rocket flying today", "from the 1960s through to today": nowadays, not a day
+_NOWADAYS_BEFORE = re.compile(r"(?:\b\w+ing|\b(?:alive|available|exist|exists|existing|in use|in service)|\b(?:to|until|till))$",
+                              re.IGNORECASE)
 _NAME_BEFORE_MONTH = re.compile(r"\bLong\s+$")  # China's "Long March 9" rocket
 
 

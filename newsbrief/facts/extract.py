@@ -13,11 +13,11 @@ from collections.abc import Sequence
 
 from newsbrief.config import Settings
 from newsbrief.facts.disagreements import find_disagreements
-from newsbrief.facts.entities import find_names, merge_entities
+from newsbrief.facts.entities import NameSpan, find_names, merge_entities
 from newsbrief.facts.figures import figures_of, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.timeline import build_timeline, events_of
-from newsbrief.model import Document
+from newsbrief.model import Document, Sentence
 from newsbrief.model.facts import Facts, Quote
 
 
@@ -26,6 +26,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
     settings = settings or Settings()
     cleaned = [a for a in doc.articles if a.text.strip()]
     names, note = find_names([a.text for a in cleaned], settings.entity_model)
+    names = [_outside_furniture(spans, doc.sentences_of(a.id)) for a, spans in zip(cleaned, names)]
     figures, quotes, events = [], [], []
     for article, article_names in zip(cleaned, names):
         reading = read_article(article, doc.sentences_of(article.id), article_names)
@@ -42,6 +43,14 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         timeline=build_timeline(events, doc),
         notes=(note,) if note else (),
     )
+
+
+def _outside_furniture(names: list[NameSpan], sentences: Sequence[Sentence]) -> list[NameSpan]:
+    """The names that are not in page furniture: a photo credit's agency or a slideshow's title is
+    no one the story is about (read on the review set: "People: Getty", "Organisations: Between
+    Hope and Fear")."""
+    furniture = [(s.start, s.end) for s in sentences if s.furniture]
+    return [n for n in names if not any(start <= n.start < end for start, end in furniture)]
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[Quote]:

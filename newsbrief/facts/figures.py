@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from newsbrief.facts.attribution import clause_spans, clean_name
+from newsbrief.facts.attribution import clause_spans, clean_name, speaker_part
 from newsbrief.facts.counting import Counted, counted
 from newsbrief.facts.dates import find_dates
 from newsbrief.facts.numbers import find_quantities
@@ -42,6 +42,9 @@ def figures_of(reading: Reading) -> list[Figure]:
                 source = Attribution(quote.speaker, quote.phrase or "", quote.role) if quote.speaker else None
             else:
                 source = reading.attribution_for(index, quantity.start)
+                name = speaker_part(source.name) if source is not None else None
+                if source is not None and name != source.name:  # a fragment read as a subject ("I’ll say")
+                    source = replace(source, name=name) if name else None
             when = next(iter(find_dates(sentence.text[clause[0]:clause[1]], article.published)), None)
             figures.append(Figure(
                 text=quantity.text, value=quantity.value, high=quantity.high, qualifier=quantity.qualifier,

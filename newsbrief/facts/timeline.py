@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsbrief.facts.dates import find_dates
+from newsbrief.facts.dates import RELATIVE_DAYS, find_dates
 from newsbrief.facts.reading import Reading
 from newsbrief.model import Document, Mention, TimelineEvent
 
@@ -32,6 +32,8 @@ def events_of(reading: Reading) -> list[TimelineEvent]:
         for mention in find_dates(sentence.text, article.published):
             if len(sentence.text.split()) - len(mention.text.split()) < MIN_EVENT_WORDS:
                 continue  # "(Kabul, March 1, 2002) Paula Bronstein": a caption, not an event
+            if mention.text.lower() in RELATIVE_DAYS and reading.quote_at(sentence.start + mention.start) is not None:
+                continue  # "he surprised me today," said in a quotation: the speaker's day, not the article's
             events.append(TimelineEvent(
                 date=mention.date, precision=mention.precision, when=mention.text, text=sentence.text,
                 mentions=(Mention(article.id, sentence.start, sentence.end),),

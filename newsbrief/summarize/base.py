@@ -60,9 +60,15 @@ _LEANS_ON_PREVIOUS = re.compile(  # who or what the sentence means, the sentence
     r"(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls|candidates)\b)"
     rf"|[\"”’]\s*,?\s*the\s+(?:spokesperson|spokesman|spokeswoman)\s+{_REPORTING}\b"  # "…,” the spokesperson said.
     r"|^\W*[\"“‘'][^\"”]{3,}[\"”’']\W*$"  # a whole sentence in quotation marks: its speaker is named before it
-    r"|^[^,.]{3,40},\s*(?:that|this)(?:['’]s|\s+(?:is|was))\b",  # "For small satellites, that's not much."
+    r"|^[^,.]{3,40},\s*(?:that|this)(?:['’]s|\s+(?:is|was))\b"  # "For small satellites, that's not much."
+    r"|^\W*(?:back then|at the time|by then|since then|until then|now it turns out)\b"  # "Back then, he anticipated …"
+    r"|^\W*(?:yes|yeah|definitely|absolutely|exactly)\b\W",  # the answer to a question the brief did not ask
     re.IGNORECASE,
 )
+_TRANSCRIPT_SPEAKER = re.compile(r"^[A-Z][A-Z'’.-]+:\s")  # "NELSON: Yeah, and in fact, …"
+_FIRST_PERSON = re.compile(  # "What I saw, it was horrible." outside quotes; not "World War I", "Phase I"
+    r"(?<!War )(?<!Phase )(?<!Type )(?<!Class )(?<!Title )(?<!Stage )(?<!Part )(?<!Act )\bI\b(?= [a-z])|\b(?:me|my)\b")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 _SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?])['’](?=\s|$|[,.;:!?)—–-])")
 
@@ -161,7 +167,15 @@ def pronoun_antecedents(candidates: Sequence[Candidate]) -> dict[int, int | None
     before it: the candidate just before it in its article (None when that one cannot enter a brief)."""
     where = {(c.article_index, c.position): i for i, c in enumerate(candidates)}
     return {i: where.get((c.article_index, c.position - 1)) for i, c in enumerate(candidates)
-            if _LEANS_ON_PREVIOUS.search(c.sentence.text)}
+            if leans_on_previous(c.sentence.text)}
+
+
+def leans_on_previous(text: str) -> bool:
+    """Whether who or what the sentence means is said only before it: an opening "he" or "it", "the
+    figure", an answer ("Yes, …"), a transcript's "NELSON:", or an "I" outside quotation marks
+    (a tweet or a witness whose name came first)."""
+    return (_LEANS_ON_PREVIOUS.search(text) is not None or _TRANSCRIPT_SPEAKER.match(text) is not None
+            or _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None)
 
 
 def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from newsbrief.clean.boilerplate import debris_reason, is_debris, is_gallery_caption
+from newsbrief.clean.boilerplate import debris_reason, is_debris, is_gallery_caption, is_page_furniture
 
 UNSEEN_DEBRIS = [
     "We use cookies to ensure you get the best experience on our website. By continuing you agree to our use of cookies.",
@@ -140,3 +140,39 @@ def test_a_caption_ending_in_a_copyright_credit_is_a_photo_caption():
 ])
 def test_body_lines_near_the_new_rules_are_kept(line):
     assert debris_reason(line) is None
+
+
+GLUED = [  # from the review set's briefs and facts
+    "4/30 The Soyuz TMA-15M rocket launch The Soyuz TMA-15M rocket launches from the Baikonur Cosmodrome.",
+    "Play slideshow Getty Images 1 of 35 American geologist Harrison Schmitt stands next to the US flag",
+    "A missile is launched during a drill in this undated photo released by the Democratic People's Republic of Korea.",
+    "This Dec. 28, 2017 photo made available by SpaceX shows a Falcon Heavy rocket in Cape Canaveral, Fla.",
+    "Paul Simon, photographed in 2016, will embark on his farewell tour (Rick Loomis / Los Angeles Times)",
+    "Pictured is the Galaxy S8, which launched in April 2017",
+    "AFP Police made a number of arrests in Cologne in the early hours of New Year's Day 2016",
+    "CLOSE Sheila E. says Justin Timberlake reached out to her after she tweeted.",
+    "Cryptocurrency price: A year in charts Tue, January 16, 2018 Compare crypto currencies",
+    "Posted by Westchester Reform Temple on Sunday, 31 December 2017",
+    "Skip Twitter post by @durov We were alerted by Apple that inappropriate content was made available.",
+    "Tiangong-1 will soon fall to Earth originally appeared on BGR.com on Monday, 1 Jan 2018.",
+    "WHO IS MAX VERSTAPPEN? - Max Verstappen was born on September 30, 1997 in Belgium",
+]
+REPORTING = [
+    "The attack happened on July 2, 2017, police said.",
+    "Police released a photo of the suspect on Monday.",
+    "AP reported that 30 people died.",
+    "The agency said it had no comment, AFP reported.",
+    "The U.S. and NATO said the FBI and CIA agreed.",
+    'Protesters chanted "WE WANT PEACE NOW" outside the embassy.',
+    "NASA, ESA and JAXA signed the deal on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", GLUED)
+def test_a_caption_credit_or_widget_glued_into_the_text_is_page_furniture(sentence):
+    assert is_page_furniture(sentence)
+
+
+@pytest.mark.parametrize("sentence", REPORTING)
+def test_reporting_that_mentions_photos_agencies_or_acronyms_is_not_page_furniture(sentence):
+    assert not is_page_furniture(sentence)
