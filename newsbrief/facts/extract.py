@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newsbrief.config import Settings
 from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import NameSpan, find_names, merge_entities
-from newsbrief.facts.figures import figures_of, merge_figures, merge_mentions
+from newsbrief.facts.figures import figures_of, mark_background, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.timeline import build_timeline, events_of
 from newsbrief.model import Document, Sentence
@@ -33,7 +33,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         figures.extend(figures_of(reading))
         quotes.extend(quote for _, quote in reading.quotes)
         events.extend(events_of(reading))
-    figures = merge_figures(figures)
+    figures = mark_background(merge_figures(figures), min((a.published for a in cleaned if a.published), default=None))
     published = {a.id: a.published for a in cleaned}
     return Facts(
         figures=tuple(figures),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TypeVar
 
 from newsbrief.facts.attribution import clause_spans, clean_name, speaker_part
@@ -93,6 +94,14 @@ def says_what_it_counts(figure: Figure) -> bool:
     if not any(w.islower() for w in words) and not _PEOPLE_OF.search(noun):
         return False  # "Photos", "BTC", "SONY Spider-Man": a heading or a name ("2,000 Americans" counts people)
     return not (len(words) == 1 and head in _TOO_VAGUE and not figure.event)
+
+
+def mark_background(figures: Sequence[Figure], first: date | None, days: int = 30) -> list[Figure]:
+    """Figures dated more than `days` before the story's first article marked `background`: the
+    missiles of an earlier launch, the dead of an earlier attack the story recalls."""
+    if first is None:
+        return list(figures)
+    return [replace(f, background=True) if f.date and f.date < first - timedelta(days=days) else f for f in figures]
 
 
 def merge_mentions(facts: Iterable[_Fact], key: Callable[[_Fact], Hashable]) -> list[_Fact]:

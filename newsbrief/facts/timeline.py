@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from newsbrief.facts.dates import RELATIVE_DAYS, find_dates
 from newsbrief.facts.reading import Reading
@@ -19,6 +19,7 @@ from newsbrief.model import Document, Mention, TimelineEvent
 
 MAX_SENTENCE_WORDS = 80  # longer "sentences" are unsplit lists, not events
 MIN_EVENT_WORDS = 5  # words besides the date
+BACKGROUND_DAYS = 30
 
 
 def events_of(reading: Reading) -> list[TimelineEvent]:
@@ -43,7 +44,8 @@ def events_of(reading: Reading) -> list[TimelineEvent]:
 
 def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[TimelineEvent, ...]:
     """Events merged across articles (same date, sentences that are near-copies in `doc`) and
-    sorted: dated first, by date."""
+    sorted: dated first, by date; those dated more than `BACKGROUND_DAYS` before the story's
+    first article are marked `background` (a past launch, an earlier attack the story recalls)."""
     by_date: dict[object, dict[object, list[TimelineEvent]]] = defaultdict(dict)
     for event in events:
         first = event.mentions[0]
@@ -54,7 +56,11 @@ def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[Time
         for same in copies.values():
             mentions = tuple(dict.fromkeys(m for e in same for m in e.mentions))
             merged.append(replace(same[0], mentions=mentions))
-    order = {id(e): i for i, e in enumerate(events)}
-    dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e), 0)))
+    first = min((a.published for a in doc.articles if a.published), default=None)
+    if first is not None:
+        merged = [replace(e, background=True) if e.date and e.date < first - timedelta(days=BACKGROUND_DAYS) else e
+                  for e in merged]
+    order = {id(e.mentions[0]): i for i, e in enumerate(events)}
+    dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e.mentions[0]), 0)))
     undated = [e for e in merged if not e.date]
     return tuple(dated + undated)

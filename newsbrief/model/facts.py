@@ -56,6 +56,7 @@ class Figure:
     increment: bool = False  # counted on top of an earlier figure ("another 1,800", "dozens more")
     part: bool = False  # part of a set named elsewhere ("20 of those injured"): no rival for the whole
     counts_something: bool = True  # its own words say what the number counts (`facts.figures.says_what_it_counts`)
+    background: bool = False  # dated well before the story's first article: a figure of a past event
 
     @property
     def counts(self) -> str | None:
@@ -99,6 +100,7 @@ class TimelineEvent:
     when: str  # the date expression as written: "on Monday", "November 27", "since July"
     text: str  # the sentence
     mentions: tuple[Mention, ...]
+    background: bool = False  # dated well before the story's first article: a past event it recalls
 
 
 @dataclass(frozen=True)

@@ -48,23 +48,24 @@ def fact_sections(facts: Facts, numbers: Mapping[str, int], limit: int | None = 
 
 
 def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[TimelineEvent]:
-    """With a limit, the story's own days first (day-precise, carried by most articles), then in date order."""
+    """With a limit, the story's own days first (not background, day-precise, carried by most
+    articles), then in date order."""
     if limit is None or len(events) <= limit:
         return list(events)
     order = {id(e): i for i, e in enumerate(events)}
-    chosen = sorted(events, key=lambda e: (e.precision != "day", -len(e.mentions), order[id(e)]))[:limit]
+    chosen = sorted(events, key=lambda e: (e.background, e.precision != "day", -len(e.mentions), order[id(e)]))[:limit]
     return sorted(chosen, key=lambda e: order[id(e)]) + [e for e in events if e not in chosen]
 
 
 def rank_figures(facts: Facts) -> list[Figure]:
     """The figures a reader is shown: those in a disagreement first, then those that say what they
     count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing),
-    attributed ones first, then those most articles carry; text order otherwise. The JSON
+    the story's own before those of past events (`Figure.background`), attributed ones first, then those most articles carry; text order otherwise. The JSON
     lists every figure."""
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
     shown = [f for f in facts.figures if id(f) in disputed or f.counts_something]
-    return sorted(shown, key=lambda f: (id(f) not in disputed, not f.counts, f.source is None,
+    return sorted(shown, key=lambda f: (id(f) not in disputed, f.background, not f.counts, f.source is None,
                                         -len(f.articles), order[id(f)]))
 
 
