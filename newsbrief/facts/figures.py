@@ -76,7 +76,9 @@ def source_key(source: Attribution | None) -> str | None:
 _NOT_COUNTED_HEADS = frozenset("""behind above across later older current south north east west sees missed below
     ahead earlier late deep full alone ago apiece each more less""".split())
 _PEOPLE_OF = re.compile(r"^[A-Z][a-z]+(?:ans|ese|is|ons|ats|ists)$")  # Americans, Republicans, Israelis, Democrats
-_TOO_VAGUE = frozenset("people person men women them others times year years".split())
+_TOO_VAGUE = frozenset("""people person men women them others times year years
+    pounds kilograms kg tons tonnes miles kilometers kilometres km metres meters feet inches degrees
+    hours minutes seconds days weeks months seasons games countries""".split())  # a unit alone: of what?
 
 
 def says_what_it_counts(figure: Figure) -> bool:

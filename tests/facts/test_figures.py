@@ -20,6 +20,8 @@ def figure(noun, event=None, unit=None):
     (None, None, False),  # "**eight days**" alone
     ("behind", None, False), ("Photos", None, False), ("SONY Spider-Man", None, False),
     ("people", None, False), ("times", None, False), ("thing's", None, False),
+    ("pounds", None, False), ("seasons", None, False), ("countries", None, False),  # a unit alone: of what?
+    ("seasons", "won", True), ("debris pounds", None, True),
 ])
 def test_a_figure_is_shown_only_when_its_words_say_what_it_counts(noun, event, shown):
     assert says_what_it_counts(figure(noun, event)) is shown
