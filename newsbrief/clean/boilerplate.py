@@ -57,9 +57,9 @@ _CREDIT_TAIL = re.compile(
 )
 _GALLERY_MARKER = re.compile(r"\b(?:(?:hide|show|toggle) caption|images?|photos?) \d+ of \d+\b|\bplay slideshow\b|^\d{1,3}/\d{1,3} \w")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-# A photo's caption or credit glued into the text: what a picture shows, not what the story reports.
+# A caption, credit or widget glued into the text: what a picture or another page shows, not the story.
 _CREDIT_OPENING = re.compile(r"^(?:AFP|Getty Images|Reuters|EPA|AP|CLOSE)\s+[A-Z]")  # "AFP Police made …", a player's "CLOSE"
-_PHOTO_CAPTION = re.compile(
+_GLUED = re.compile(
     r"\bin this (?:undated |file |handout |\w+ \d{1,2}, \d{4},? )?(?:photo|image|picture|handout)\b"
     r"|\b(?:photo|image|picture)s? (?:released|provided|made available|taken|distributed|obtained) by\b"
     rf"|\bthis (?:{_MONTH} \d{{1,2}}, \d{{4}},? )?(?:file )?(?:photo|image|picture)\b"
@@ -113,7 +113,7 @@ def is_glued_furniture(sentence: str) -> bool:
     Times)", "Posted by … on Sunday, 31 December 2017", "Skip Twitter post by …", a sidebar's
     shouted heading ("WHO IS MAX VERSTAPPEN? - …"). Read on the review set, such sentences
     describe a picture or another story, often of another day or event."""
-    return (_PHOTO_CAPTION.search(normalise(sentence)) is not None or _CREDIT_OPENING.match(sentence) is not None
+    return (_GLUED.search(normalise(sentence)) is not None or _CREDIT_OPENING.match(sentence) is not None
             or _shouted_heading(sentence))
 
 

@@ -53,6 +53,14 @@ class DateMention:
     precision: str  # "day", "month", "year" or "weekend"
 
 
+BACKGROUND_DAYS = 30  # a fact dated longer than this before a story's first article is a past event it recalls
+
+
+def before_the_story(day: date | None, first: date | None) -> bool:
+    """Whether `day` is well before the story's first article (`first`): background, not the story."""
+    return day is not None and first is not None and day < first - timedelta(days=BACKGROUND_DAYS)
+
+
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Date expressions in `text` (a sentence), resolved against `published` when given."""
     found: list[DateMention] = []

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
 from newsbrief.facts.attribution import clause_spans, clean_name, speaker_part
 from newsbrief.facts.counting import Counted, counted
-from newsbrief.facts.dates import find_dates
+from newsbrief.facts.dates import before_the_story, find_dates
 from newsbrief.facts.numbers import find_quantities
 from newsbrief.facts.reading import Reading
 from newsbrief.model.facts import Attribution, Figure, Mention
@@ -98,12 +98,10 @@ def says_what_it_counts(figure: Figure) -> bool:
     return not (len(words) == 1 and head in _TOO_VAGUE and not figure.event)
 
 
-def mark_background(figures: Sequence[Figure], first: date | None, days: int = 30) -> list[Figure]:
-    """Figures dated more than `days` before the story's first article marked `background`: the
-    missiles of an earlier launch, the dead of an earlier attack the story recalls."""
-    if first is None:
-        return list(figures)
-    return [replace(f, background=True) if f.date and f.date < first - timedelta(days=days) else f for f in figures]
+def mark_background(figures: Sequence[Figure], first: date | None) -> list[Figure]:
+    """Figures dated well before the story's first article marked `background` (`dates.before_the_story`):
+    the missiles of an earlier launch, the dead of an earlier attack the story recalls."""
+    return [replace(f, background=True) if before_the_story(f.date, first) else f for f in figures]
 
 
 def merge_mentions(facts: Iterable[_Fact], key: Callable[[_Fact], Hashable]) -> list[_Fact]:

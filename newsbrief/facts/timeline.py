@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
-from newsbrief.facts.dates import RELATIVE_DAYS, find_dates
+from newsbrief.facts.dates import RELATIVE_DAYS, before_the_story, find_dates
 from newsbrief.facts.reading import Reading
 from newsbrief.model import Document, Mention, TimelineEvent
 
 MAX_SENTENCE_WORDS = 80  # longer "sentences" are unsplit lists, not events
 MIN_EVENT_WORDS = 5  # words besides the date
-BACKGROUND_DAYS = 30
 
 
 def events_of(reading: Reading) -> list[TimelineEvent]:
@@ -44,7 +43,7 @@ def events_of(reading: Reading) -> list[TimelineEvent]:
 
 def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[TimelineEvent, ...]:
     """Events merged across articles (same date, sentences that are near-copies in `doc`) and
-    sorted: dated first, by date; those dated more than `BACKGROUND_DAYS` before the story's
+    sorted: dated first, by date; those dated more than `dates.BACKGROUND_DAYS` before the story's
     first article are marked `background` (a past launch, an earlier attack the story recalls)."""
     by_date: dict[object, dict[object, list[TimelineEvent]]] = defaultdict(dict)
     for event in events:
@@ -57,9 +56,7 @@ def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[Time
             mentions = tuple(dict.fromkeys(m for e in same for m in e.mentions))
             merged.append(replace(same[0], mentions=mentions))
     first = min((a.published for a in doc.articles if a.published), default=None)
-    if first is not None:
-        merged = [replace(e, background=True) if e.date and e.date < first - timedelta(days=BACKGROUND_DAYS) else e
-                  for e in merged]
+    merged = [replace(e, background=True) if before_the_story(e.date, first) else e for e in merged]
     order = {id(e.mentions[0]): i for i, e in enumerate(events)}
     dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e.mentions[0]), 0)))
     undated = [e for e in merged if not e.date]

@@ -59,8 +59,9 @@ def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[Time
 
 def rank_figures(facts: Facts) -> list[Figure]:
     """The figures a reader is shown: those in a disagreement first, then those that say what they
-    count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing),
-    the story's own before those of past events (`Figure.background`), attributed ones first, then those most articles carry; text order otherwise. The JSON
+    count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing);
+    the story's own before those of past events (`Figure.background`), attributed ones first,
+    then those most articles carry; text order otherwise. The JSON
     lists every figure."""
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
