@@ -407,11 +407,12 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. mx mx.".split())
 
 
 def without_honorifics(role: str | None) -> str | None:
-    """A role without a lone "Mr."/"Dr." part: "Mr." is how the text named them, not what they are."""
+    """A role without a lone "Mr."/"Dr." part ("Mr." is how the text named them, not what they
+    are) or a part with no letter (a list's bullet "•")."""
     if not role:
         return role
     parts = [p.strip() for p in role.split(",")]
-    kept = [p for p in parts if p and p.lower() not in HONORIFICS]
+    kept = [p for p in parts if p and p.lower() not in HONORIFICS and any(ch.isalpha() for ch in p)]  # not a "•"
     return ", ".join(kept) or None
 
 

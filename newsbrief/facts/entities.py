@@ -14,6 +14,7 @@ acronym joins the name it abbreviates ("MTA", "Metropolitan Transportation Autho
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -279,7 +280,9 @@ def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan
 
 
 def name_key(name: str) -> str:
-    """A spelling-independent key: lowercase, no "the", no "al-", no possessive, no punctuation."""
+    """A spelling-independent key: lowercase, no accents ("François" is "Francois"), no "the", no
+    "al-", no possessive, no punctuation."""
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     words = []
     for word in re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split():
         word = _POSSESSIVE.sub("", word)

@@ -117,3 +117,9 @@ def test_a_source_the_model_cut_to_a_family_name_keeps_its_given_name():
     assert _extended(NameSpan(4, 11, "Paddock", "person"), "Mr. Paddock").text == "Paddock"
     assert _extended(NameSpan(8, 16, "Lombardo", "person"), "Sheriff Lombardo").text == "Lombardo"
     assert _extended(NameSpan(4, 12, "Williams", "person"), "The Williams driver").text == "Williams"
+
+
+def test_a_role_of_only_a_bullet_is_no_role():
+    from newsbrief.facts.attribution import without_honorifics
+
+    assert without_honorifics("•") is None and without_honorifics("Mr., the president") == "the president"

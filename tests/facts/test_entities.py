@@ -61,3 +61,10 @@ def test_lower_case_and_interface_words_are_not_names():
 def test_a_single_word_joins_the_one_organisation_it_ends():
     [heavy] = merge_entities(["a"], [spans(("Falcon Heavy", "organisation"), ("Heavy", "organisation"))])
     assert heavy.name == "Falcon Heavy" and heavy.mentions == 2
+
+
+def test_a_name_with_and_without_its_accents_is_one_entity():
+    spans = [[NameSpan(0, 17, "François Hollande", "person")], [NameSpan(0, 17, "Francois Hollande", "person"),
+                                                                  NameSpan(30, 38, "Hollande", "person")]]
+    [hollande] = merge_entities(["a", "b"], spans)
+    assert hollande.mentions == 3 and hollande.articles == ("a", "b")
