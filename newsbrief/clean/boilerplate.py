@@ -85,7 +85,10 @@ def normalise(line: str) -> str:
 
 def debris_reason(line: str) -> str | None:
     """Why this line (or sentence) is debris, e.g. "advertisement"; None for article body."""
-    low = normalise(line)
+    return _reason_of_normalised(normalise(line))
+
+
+def _reason_of_normalised(low: str) -> str | None:
     if not low:
         return None
     words = low.count(" ") + 1
@@ -113,8 +116,11 @@ def is_glued_furniture(sentence: str) -> bool:
     Times)", "Posted by … on Sunday, 31 December 2017", "Skip Twitter post by …", a sidebar's
     shouted heading ("WHO IS MAX VERSTAPPEN? - …"). Read on the review set, such sentences
     describe a picture or another story, often of another day or event."""
-    return (_GLUED.search(normalise(sentence)) is not None or _CREDIT_OPENING.match(sentence) is not None
-            or _shouted_heading(sentence))
+    return _is_glued(sentence, normalise(sentence))
+
+
+def _is_glued(sentence: str, low: str) -> bool:
+    return _GLUED.search(low) is not None or _CREDIT_OPENING.match(sentence) is not None or _shouted_heading(sentence)
 
 
 def _shouted_heading(sentence: str) -> bool:
@@ -136,7 +142,8 @@ def is_page_furniture(sentence: str) -> bool:
     Caption 5 of 25 Photos: …"), or what the debris rules call widget text, a credit or a prompt.
     No brief sentence and no fact comes from one (read on the review set: their figures, quotes
     and dates were debris or about other events)."""
-    return is_gallery_caption(sentence) or is_glued_furniture(sentence) or debris_reason(sentence) is not None
+    low = normalise(sentence)  # once: every sentence of every Document passes here
+    return _GALLERY_MARKER.search(low) is not None or _is_glued(sentence, low) or _reason_of_normalised(low) is not None
 
 
 def rule_reason(low: str) -> str | None:

@@ -43,8 +43,8 @@ def figures_of(reading: Reading) -> list[Figure]:
                 source = Attribution(quote.speaker, quote.phrase or "", quote.role) if quote.speaker else None
             else:
                 source = reading.attribution_for(index, quantity.start)
-                name = speaker_part(source.name) if source is not None else None
-                if source is not None and name != source.name:  # a fragment read as a subject ("I’ll say")
+                if source is not None:  # a fragment read as a subject ("I’ll say") is no source
+                    name = speaker_part(source.name)
                     source = replace(source, name=name) if name else None
             when = next(iter(find_dates(sentence.text[clause[0]:clause[1]], article.published)), None)
             figures.append(Figure(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 from newsbrief.facts.dates import RELATIVE_DAYS, before_the_story, find_dates
 from newsbrief.facts.reading import Reading
@@ -57,7 +56,6 @@ def build_timeline(events: Sequence[TimelineEvent], doc: Document) -> tuple[Time
             merged.append(replace(same[0], mentions=mentions))
     first = min((a.published for a in doc.articles if a.published), default=None)
     merged = [replace(e, background=True) if before_the_story(e.date, first) else e for e in merged]
-    order = {id(e.mentions[0]): i for i, e in enumerate(events)}
-    dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or date.min, order.get(id(e.mentions[0]), 0)))
+    dated = sorted((e for e in merged if e.date), key=lambda e: e.date)  # stable: same date, reading order
     undated = [e for e in merged if not e.date]
     return tuple(dated + undated)
