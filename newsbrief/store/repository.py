@@ -55,6 +55,7 @@ class StoryRow:
     outlets: tuple[str, ...]
     last_seq: int
     updated_at: datetime
+    revision: int = 0  # corrections made to the story (merge, split, move, delete): its brief is rebuilt at each
 
 
 def default_db_path() -> Path:
@@ -365,7 +366,7 @@ def _stored(row) -> StoredArticle:
 
 def _story_row(row) -> StoryRow:
     return StoryRow(row.id, row.label, row.size, row.first, row.last, tuple(json.loads(row.outlets)),
-                    row.last_seq, row.updated_at)
+                    row.last_seq, row.updated_at, row.revision)
 
 
 def _escape_like(word: str) -> str:
