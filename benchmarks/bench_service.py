@@ -49,6 +49,8 @@ def main() -> None:
     subprocess.run([*cli, "ingest", str(DATA), str(REPO / "examples" / "aleppo"), "--db", db], check=True, env=env,
                    stdout=subprocess.DEVNULL)
     ingest_s = time.perf_counter() - t
+    key = subprocess.run([*cli, "keys", "create", f"bench-{os.getpid()}-{time.time_ns()}", "--db", db], check=True,
+                         env=env, capture_output=True, text=True).stdout.strip()  # the POSTs need an API key
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -66,7 +68,7 @@ def main() -> None:
             if feed is not None:
                 writer = subprocess.Popen([*cli, "ingest", str(feed), "--db", db], env=env,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            rows.append(run(base, args, ingest_s, clients))
+            rows.append(run(base, args, ingest_s, clients, key))
             if writer is not None:
                 rows[-1]["ingest_done"] = writer.poll() is not None
                 writer.wait()
@@ -105,7 +107,7 @@ def _wait(base: str) -> None:
     raise SystemExit("the server did not start")
 
 
-def run(base: str, args, ingest_s: float, clients: int) -> dict:
+def run(base: str, args, ingest_s: float, clients: int, key: str) -> dict:
     rng = random.Random(args.seed)
     with httpx.Client(base_url=base, timeout=120) as c:
         stories = c.get("/api/stories", params={"limit": 100}).json()["stories"]
@@ -149,7 +151,7 @@ def run(base: str, args, ingest_s: float, clients: int) -> dict:
     errors: Counter = Counter()
 
     def client() -> None:
-        with httpx.Client(base_url=base, timeout=120) as c:
+        with httpx.Client(base_url=base, timeout=120, headers={"authorization": f"Bearer {key}"}) as c:
             while True:
                 with lock:
                     item = next(queue, None)

@@ -93,6 +93,9 @@ class Settings:
     """A fetched feed or page larger than this is refused."""
     follow_max_redirects: int = 5
     """Redirects followed for one fetch."""
+    follow_private_addresses: bool = False
+    """Let following fetch hosts at non-public addresses (loopback, private networks, link-local):
+    an intranet feed; by default they are refused, for feeds, pages and redirects alike."""
     user_agent: str = "newsbrief (+https://github.com/newsbrief/newsbrief)"
     """The User-Agent sent when following sources, and the name looked up in robots.txt."""
     read_needs_key: bool = False
@@ -122,6 +125,8 @@ class Settings:
                 or self.follow_retries < 0 or self.follow_max_bytes < 1 or self.follow_max_redirects < 0):
             raise SettingsError("follow_every, follow_per_host and follow_max_bytes must be >= 1, follow_timeout > 0, "
                                 "follow_delay, follow_retries and follow_max_redirects >= 0")
+        if not isinstance(self.follow_private_addresses, bool):
+            raise SettingsError(f"follow_private_addresses must be true or false, got {self.follow_private_addresses!r}")
         if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
             raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
 

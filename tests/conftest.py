@@ -16,6 +16,7 @@ from newsbrief.config import Settings
 from newsbrief.ingest import read_inputs
 from newsbrief.ingest.records import article_from_record
 from newsbrief.pipeline import clean_articles, prepare
+from tests.postgres import db_url, postgres_server, postgres_url  # noqa: F401 - fixtures for every folder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -29,6 +29,7 @@ EXTRA_MODULES = {
     "newsbrief/learn/summarizer.py": "train",
     "newsbrief/learn/export_onnx.py": "build-models",
     "newsbrief/learn/distill.py": "build-models",
+    "newsbrief/scale/": "ray",
 }
 
 

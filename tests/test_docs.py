@@ -39,7 +39,10 @@ def test_every_setting_is_documented(setting):
 
 
 @pytest.mark.parametrize("command", [("brief",), ("evaluate", "multinews"), ("stories",), ("ingest",), ("serve",),
-                                     ("extract",), ("facts",)])
+                                     ("extract",), ("facts",), ("digest",), ("follow",), ("sources", "add"),
+                                     ("sources", "import"), ("sources", "list"), ("sources", "remove"),
+                                     ("story", "merge"), ("story", "split"), ("story", "move"), ("article", "delete"),
+                                     ("keys", "create"), ("keys", "list"), ("keys", "revoke")])
 def test_every_command_option_is_documented(cli, command):
     help_text = cli(*command, "--help").stdout
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}

@@ -1,6 +1,6 @@
 """The package's layers: each subpackage imports only those below it, and only at the top of a module.
 
-cli / service, web -> learn -> evaluate -> pipeline -> output -> the stages (stories, facts,
+cli / service, web -> learn -> evaluate -> scale -> pipeline -> output -> the stages (stories, facts,
 summarize, dedup, segment, clean, store, ingest) -> embed -> model, config, errors. Imports
 inside functions are counted too (a cycle hidden in a function is still a cycle); one is
 allowed only for a heavy or optional dependency, with a comment on its line or the import
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newsbrief"
-LAYERS = ["cli", "service", "web", "learn", "evaluate", "pipeline", "output", "stories", "facts", "summarize",
+LAYERS = ["cli", "service", "web", "learn", "evaluate", "scale", "pipeline", "output", "stories", "facts", "summarize",
           "dedup", "segment", "clean", "store", "ingest", "embed", "model", "config", "errors"]
 RANK = {unit: rank for rank, unit in enumerate(LAYERS)}
 

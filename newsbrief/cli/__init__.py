@@ -14,10 +14,14 @@ import typer
 
 from newsbrief import __version__
 from newsbrief.cli.console import emit, show_logged_warnings, warn
+from newsbrief.cli.corrections import article_app, story_app
+from newsbrief.cli.digest import digest as digest_command
 from newsbrief.cli.evaluate import evaluate_app
 from newsbrief.cli.extract import extract as extract_command
 from newsbrief.cli.facts import facts as facts_command
+from newsbrief.cli.keys import keys_app
 from newsbrief.cli.service import ingest as ingest_command, serve as serve_command
+from newsbrief.cli.sources import follow as follow_command, sources_app
 from newsbrief.cli.stories import stories as stories_command
 from newsbrief.config import MAX_WORDS, METHODS, load_settings
 from newsbrief.errors import NewsbriefError
@@ -32,11 +36,17 @@ app = typer.Typer(
 
 
 app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(story_app, name="story")
+app.add_typer(article_app, name="article")
 app.command("facts")(facts_command)
 app.command("extract")(extract_command)
 app.command("stories")(stories_command)
+app.command("digest")(digest_command)
 app.command("ingest")(ingest_command)
 app.command("serve")(serve_command)
+app.add_typer(keys_app, name="keys")
+app.add_typer(sources_app, name="sources")
+app.command("follow")(follow_command)
 
 
 class OutputFormat(str, Enum):

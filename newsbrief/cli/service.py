@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsbrief.cli.console import warn
+from newsbrief.cli.engines import ENGINE_HELP, RAY_ADDRESS_HELP, WORKERS_HELP, check_engine
 from newsbrief.config import load_settings
 from newsbrief.model import Rejected
 
@@ -19,6 +20,9 @@ def ingest(
                                                 show_default=False)],
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, show_default=False)] = None,
     max_file_bytes: Annotated[Optional[int], typer.Option("--max-file-bytes", min=1, help="Refuse plain-text/JSON files larger than this [default: 10000000].")] = None,
+    engine: Annotated[str, typer.Option("--engine", help=ENGINE_HELP)] = "local",
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help=RAY_ADDRESS_HELP, show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help=WORKERS_HELP, show_default=False)] = None,
 ) -> None:
     """Add articles to the store and group them into stories; articles already stored are skipped."""
     from newsbrief.cli.inputs import require_some  # heavy: lxml and the stages; `--help` stays fast
@@ -28,6 +32,7 @@ def ingest(
     from newsbrief.store import Store
 
     settings = load_settings(db=db, max_file_bytes=max_file_bytes)
+    check_engine(engine, ray_address, workers)
     store = Store(settings.db)
     ingestor = Ingestor(store, settings)
     counts = {ADDED: 0, DUPLICATE: 0}
@@ -43,12 +48,22 @@ def ingest(
         else:
             skipped.append(f"{result.source}: {result.reason}")
 
-    with _progress() as advance:  # streamed: each article is stored as soon as it is read
-        for item in iter_inputs(list(inputs), settings):
+    if engine == "ray":
+        from newsbrief.service.scaled import ray_inputs  # optional and heavy: Ray (the `ray` extra)
+
+        items = ray_inputs(list(inputs), settings, address=ray_address, workers=workers)
+    else:
+        items = ((item, None) for item in iter_inputs(list(inputs), settings))
+    def readable():
+        for item, computed in items:
             if isinstance(item, Rejected):
                 unread.append(item)
-                continue
-            note(ingestor.add(item))
+            else:
+                yield item, computed
+
+    with _progress() as advance:  # streamed: articles are stored as they are read, a batch to a transaction
+        for result in ingestor.add_stream(readable()):
+            note(result)
             advance()
     require_some(counts[ADDED] or counts[DUPLICATE] or skipped, unread)
     for item in unread:
@@ -67,17 +82,21 @@ def serve(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, show_default=False)] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    follow: Annotated[bool, typer.Option("--follow", help="Also poll the followed sources (`newsbrief sources`) while serving.")] = False,
+    public_read_only: Annotated[bool, typer.Option("--public-read-only", help="Refuse every write (403): serve on any address with no API key.")] = False,
 ) -> None:
     """Serve the stories: web pages at /, the JSON API at /api (OpenAPI docs at /docs)."""
     import uvicorn  # heavy, like the rest of the server: FastAPI, SQLAlchemy
 
     from newsbrief.service.app import create_app
+    from newsbrief.service.auth import refuse_unprotected
     from newsbrief.store import Store
 
     settings = load_settings(db=db)
     store = Store(settings.db)
+    refuse_unprotected(host, store, read_only=public_read_only)
     typer.echo(f"newsbrief: serving {store.display_url} at http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings, store, follow=follow, read_only=public_read_only), host=host, port=port, log_level="warning")
 
 
 class _progress:

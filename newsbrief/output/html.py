@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
-from newsbrief.model import Brief, Sentence, Story
+from newsbrief.model import Brief, Sentence, Source, Story
 from newsbrief.output.facts_markdown import fact_sections
 
 
@@ -34,14 +34,17 @@ def citations(brief: Brief, story_id: str) -> list[list[dict]]:
 
 
 def source_entries(brief: Brief | None, story: Story) -> list[dict]:
-    """The brief's numbered sources, each with a safe link and the syndicated copies it stands for."""
-    if brief is None:
-        return []
+    """The numbered sources, each with its outlet, date, a safe link and the syndicated copies it
+    stands for: the brief's, or without a brief the story's articles less their copies."""
     by_id = {a.id: a for a in story.articles}
     copies = {g.original: [by_id[c] for c in g.copies] for g in story.syndicated}
+    copied = {c for g in story.syndicated for c in g.copies}
+    sources = brief.sources if brief is not None else [
+        Source(number=n, article_id=a.id, outlet=a.outlet, title=a.title, url=a.url, published=a.published)
+        for n, a in enumerate((a for a in story.articles if a.id not in copied), start=1)]
     return [{"number": s.number, "id": s.article_id, "title": s.title, "outlet": s.outlet,
              "published": s.published, "safe_url": safe_url(s.url), "copies": copies.get(s.article_id, [])}
-            for s in brief.sources]
+            for s in sources]
 
 
 def fact_lists(brief: Brief | None, limit: int) -> list[dict]:

@@ -75,6 +75,25 @@ def story_summary(row) -> dict:
             "first": _iso(row.first), "last": _iso(row.last), "updated_at": _iso(row.updated_at)}
 
 
+def correction_to_dict(correction) -> dict:
+    """An editor's correction (`store.CorrectionRow`), as the API and the story page list it."""
+    return {"seq": correction.seq, "kind": correction.kind, "story_id": correction.story_id,
+            "other_id": correction.other_id, "articles": list(correction.article_ids), "by": correction.by,
+            "made_at": correction.made_at.isoformat() if correction.made_at else None}
+
+
+def correction_line(correction) -> str:
+    """One line saying what a correction did, for people."""
+    n = len(correction.article_ids)
+    articles = f"{n} article{'s' if n != 1 else ''}"
+    what = {"merge": f"story {correction.other_id} merged in ({articles})",
+            "split": f"{articles} split off into story {correction.other_id}",
+            "move": f"{articles} moved from story {correction.story_id} to story {correction.other_id}",
+            "delete": f"article {correction.article_ids[0] if n else '?'} deleted"}.get(correction.kind, correction.kind)
+    when = correction.made_at.strftime("%Y-%m-%d %H:%M UTC") if correction.made_at else ""
+    return f"{when}: {what}" + (f" by {correction.by}" if correction.by else "")
+
+
 def stored_story_to_dict(row, story: Story) -> dict:
     """GET /api/stories/{id}: the listing entry of the stored story (None: not stored yet), then the
     story as `newsbrief stories` gives it, then `brief_articles`: the articles the brief was built
@@ -83,13 +102,17 @@ def stored_story_to_dict(row, story: Story) -> dict:
     return {**summary, **story_to_dict(story), "brief_articles": len(story.articles)}
 
 
+def date_span(story: Story) -> str:
+    """`, 2016-12-01 to 2016-12-05` (one day: `, 2016-12-01`; undated: empty), after a story's size."""
+    first, last = story.first_published, story.last_published
+    if first is None:
+        return ""
+    return f", {first.isoformat()}" + (f" to {last.isoformat()}" if last and last != first else "")
+
+
 def _size_and_dates(story: Story) -> str:
     n = len(story.articles)
-    span = ""
-    if story.first_published:
-        first, last = story.first_published.isoformat(), story.last_published.isoformat()
-        span = f", {first}" if first == last else f", {first} to {last}"
-    return f"{n} article{'s' if n != 1 else ''}{span}"
+    return f"{n} article{'s' if n != 1 else ''}{date_span(story)}"
 
 
 def _demote(markdown: str) -> str:

@@ -150,7 +150,9 @@ def get_story(request: Request, story_id: StoryId) -> dict:
     newsroom = _newsroom(request)
     story = newsroom.story(story_id)
     if story is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
+        into = newsroom.store.successor(story_id)
+        raise HTTPException(404, f"story {story_id!r} is gone: its articles are in story {into!r}" if into
+                            else f"no story with id {story_id!r}")
     return stored_story_to_dict(newsroom.store.story(story_id), story)
 
 

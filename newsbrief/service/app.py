@@ -27,12 +27,18 @@ from newsbrief.config import Settings, load_settings
 from newsbrief.errors import NewsbriefError, failure_reason
 from newsbrief.ingest.validtext import valid_text
 from newsbrief.model import Story
-from newsbrief.pipeline import with_brief
 from newsbrief.service.api import router as api_router
+from newsbrief.service.asgi import replay as _replay, send_json as _send_json
+from newsbrief.service.auth import Auth
+from newsbrief.service.briefs import stored_story
+from newsbrief.service.corrections_api import router as corrections_router
+from newsbrief.service.follow import Follower
 from newsbrief.service.ingest import Ingestor
+from newsbrief.service.sources_api import router as sources_router
 from newsbrief.store import Store, StoreError
-from newsbrief.stories import build_story
-from newsbrief.stories.tracker import StoryState
+from newsbrief.web.corrections import router as web_corrections_router
+from newsbrief.web.feeds import router as feeds_router
+from newsbrief.web.signin import router as signin_router
 from newsbrief.web.views import error_page, router as web_router
 
 log = logging.getLogger("newsbrief.service")
@@ -61,7 +67,7 @@ class Newsroom:
         self.warmer: BriefWarmer | None = None  # set while the app runs (its lifespan)
 
     def story(self, story_id: str, *, wait: bool = False) -> Story | None:
-        """The story with its brief; briefs are cached by the story's article set (its size and last seq).
+        """The story with its brief; briefs are cached by the story's article set (its revision, last seq and size).
 
         While the background builder runs (`serve`), a story that took articles since its brief was
         built is served as built (the previous version) and its new brief is built in the
@@ -69,7 +75,7 @@ class Newsroom:
         row = self.store.story(story_id)
         if row is None:
             return None
-        key = (row.id, row.size, row.last_seq)
+        key = (row.id, row.revision, row.last_seq, row.size)  # an editor's correction makes a new revision
         with self._lock:
             if key in self._stories:
                 self._stories.move_to_end(key)
@@ -86,7 +92,7 @@ class Newsroom:
             story = self._build(story_id, row.last_seq)
             with self._lock:
                 self._stories[key] = story
-                if key[1:] > self._newest.get(story_id, (story_id, -1, -1))[1:]:
+                if key[1:] > self._newest.get(story_id, (story_id, -1, -1, -1))[1:]:
                     self._newest[story_id] = key
                 self._building.pop(key, None)
                 while len(self._stories) > 256:
@@ -96,12 +102,7 @@ class Newsroom:
         return story
 
     def _build(self, story_id: str, last_seq: int) -> Story:
-        stored = [s for s in self.store.story_articles(story_id) if s.seq <= last_seq]
-        dates = [s.article.published for s in stored if s.article.published]
-        state = StoryState(story_id, [s.article.id for s in stored],
-                           {s.article.id: s.copy_of for s in stored if s.copy_of},
-                           min(dates, default=None), max(dates, default=None))
-        return with_brief(build_story(state, {s.article.id: s.article for s in stored}), self.settings, cleaned=True)
+        return stored_story(self.store, story_id, self.settings, last_seq=last_seq)
 
 
 class BriefWarmer:
@@ -171,7 +172,10 @@ class BriefWarmer:
             self._nudged.wait(self.every)
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: Store | None = None, *, follow: bool = False,
+               read_only: bool = False) -> FastAPI:
+    """`follow`: poll the followed sources in a background thread while the app runs (`serve --follow`);
+    `read_only`: refuse every write (`serve --public-read-only`)."""
     settings = settings or load_settings()
     store = store or Store(settings.db)
     # ReDoc is left out: its page loads the Redocly logo from another host
@@ -184,9 +188,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         newsroom.warmer = warmer
         if warmer:
             warmer.start()
+        follower = Follower(store, settings, ingestor=newsroom.ingestor) if follow else None
+        if follower:
+            follower.start()
         try:
             yield
         finally:
+            if follower:
+                await anyio.to_thread.run_sync(follower.stop)
             newsroom.warmer = None  # stories are built on request again
             if warmer:
                 await anyio.to_thread.run_sync(warmer.stop)
@@ -196,7 +205,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                          description="Stories grouped from news articles, with short, attributed briefs.")
     app.state.newsroom = newsroom
     app.include_router(api_router)
+    app.include_router(corrections_router)
+    app.include_router(sources_router)
+    app.include_router(feeds_router)  # before the pages: /stories/{story_id} would take /stories/ID.atom
     app.include_router(web_router)
+    app.include_router(web_corrections_router)
+    app.include_router(signin_router)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -231,6 +245,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         log.exception("internal error on %s %s", request.method, request.url.path)
         return _error(request, 500, f"internal error: {type(exc).__name__}")
 
+    # inside SecurityHeaders (its refusals get them too) and BodyLimit (a form it reads is bounded)
+    app.add_middleware(Auth, store=store, read_needs_key=settings.read_needs_key, read_only=read_only)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(SurrogateSafeJson)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, seconds=settings.body_seconds)
@@ -304,28 +320,6 @@ class BodyLimit:
         if waited.cancelled_caught:
             return await _send_json(send, 408, f"request body not received within {self.seconds:g} s")
         return await self.app(scope, _replay(b"".join(chunks), receive), send)
-
-
-def _replay(body: bytes, receive):
-    """An ASGI `receive` that gives the app `body`, already read, then whatever `receive` gives."""
-    sent = False
-
-    async def replay():
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-async def _send_json(send, status: int, message: str) -> None:
-    body = json.dumps({"detail": message}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
-    await send({"type": "http.response.body", "body": body})
 
 
 class SurrogateSafeJson:

@@ -3,7 +3,9 @@
 The story tracker decides in arrival order. Before each decision it replays (with `restore`)
 every article stored since it last looked, by this process or another, so its state always
 matches the store; after a crash, a new run rebuilds it from the stored rows and continues.
-Ids already stored are skipped, so re-running an ingest changes nothing.
+Ids already stored are skipped, so re-running an ingest changes nothing; so are the ids of
+articles an editor deleted. After an editor's correction (`stories.corrections`) the tracker
+is rebuilt from the store as corrected.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,7 +23,9 @@ from newsbrief.ingest.language import label_language
 from newsbrief.ingest.validtext import valid_article
 from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import clean_articles
-from newsbrief.store import Store
+from newsbrief.errors import failure_reason
+from newsbrief.store import Store, StoreError
+from newsbrief.stories.profile import Profile
 from newsbrief.stories.story import story_label
 from newsbrief.stories.syndication import signature_bytes, signature_from
 from newsbrief.stories.tracker import Restored, StoryTracker
@@ -39,6 +43,18 @@ class IngestResult:
     reason: str | None = None
     source: str | None = None  # where the input came from (file path), for messages
     note: str | None = None  # a warning about an article that was still stored (its id was taken)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """The costly, stateless part of adding one article, done ahead (on Ray workers:
+    `newsbrief.scale`): the article cleaned (`pipeline.clean_articles`; None: rejected for
+    `reason`), and the grouping's profile and copy signature of the cleaned text."""
+
+    cleaned: Article | None
+    reason: str | None = None
+    profile: Profile | None = None
+    signature: object | None = None  # a datasketch MinHash
 
 
 def store_id(article: Article) -> str:
@@ -67,27 +83,76 @@ class Ingestor:
         self.settings = settings
         self._tracker = None
         self._seq = 0  # the last stored seq the tracker has seen
+        self._corrections = 0  # the last editor's correction it has seen (stories.corrections)
         self._lock = threading.Lock()
 
-    def add(self, article: Article) -> IngestResult:
+    def add(self, article: Article, computed: Computed | None = None) -> IngestResult:
+        """Store one article (see the module docstring); `computed`: its cleaning, profile and
+        signature done ahead (`Computed`), with the same checks and decisions."""
+        prepared = self._prepare(article, computed)
+        if isinstance(prepared, IngestResult):
+            return prepared
+        return self._add_under_another_id(prepared) if prepared.collides else self._store_all([prepared])[0]
+
+    def _prepare(self, article: Article, computed: Computed | None) -> IngestResult | _ToStore:
+        """The checks and cleaning before the write: an answer already (duplicate, rejected), or
+        what to store (`collides`: under a qualified id, its own being stored with another text)."""
         article = label_language(valid_article(article))  # the API's and Python callers' articles did not pass read_inputs
         given = article.id
         article = replace(article, id=store_id(article))
         source = _source(article.path, given)
         if article.id != given and self.store.has_article(article.id):  # a hash of this very text
             return IngestResult(article.id, DUPLICATE, source=source)
+        if self.store.is_deleted(article.id):
+            return IngestResult(article.id, REJECTED, reason="deleted from the store by an editor", source=source)
         stored = self.store.article_text(article.id)
-        cleaned, rejected = clean_articles([article], [])
-        if not cleaned:
-            return IngestResult(article.id, REJECTED, reason=rejected[0].reason if rejected else "no text", source=source)
-        if stored is None:
-            return self._store(cleaned[0], source)
-        if stored == cleaned[0].text:
+        if computed is None:
+            cleaned, rejected = clean_articles([article], [])
+            computed = Computed(cleaned[0] if cleaned else None, rejected[0].reason if rejected else "no text")
+        if computed.cleaned is None:
+            return IngestResult(article.id, REJECTED, reason=computed.reason, source=source)
+        cleaned = replace(computed.cleaned, id=article.id)
+        if stored is not None and stored == cleaned.text:
             return IngestResult(article.id, DUPLICATE, source=source)
-        return self._add_under_another_id(cleaned[0], source)
+        return _ToStore(cleaned, source, computed, collides=stored is not None)
 
-    def _add_under_another_id(self, article: Article, source: str) -> IngestResult:
+    def add_stream(self, items: Iterable[tuple[Article, Computed | None]], batch: int = 32) -> Iterator[IngestResult]:
+        """Store a stream of articles (each with its `Computed` parts or None), up to `batch` of
+        them in one write transaction; the results come in input order, a batch's when it is stored.
+
+        The decisions are those of `add`, one article after another: an article whose id is in
+        the batch waiting to be stored (or that needs a qualified id) is prepared only after that
+        batch is stored. A crash loses the batch in flight, which a rerun stores."""
+        waiting: list[_ToStore] = []
+        answers: list[IngestResult | None] = []  # None: the next of `waiting`, once stored
+
+        def flush() -> Iterator[IngestResult]:
+            stored = iter(self._store_each(waiting) if waiting else [])
+            for answer in answers:
+                yield answer if answer is not None else next(stored)
+            waiting.clear()
+            answers.clear()
+
+        for article, computed in items:
+            prepared = self._prepare(article, computed)
+            if isinstance(prepared, _ToStore) and prepared.article.id in {w.article.id for w in waiting}:
+                yield from flush()  # the same id twice: the second is decided once the first is stored
+                prepared = self._prepare(article, computed)
+            if isinstance(prepared, IngestResult):
+                answers.append(prepared)
+            elif prepared.collides:  # it is stored by itself, after the batch before it
+                yield from flush()
+                answers.append(self._add_under_another_id(prepared))
+            else:
+                waiting.append(prepared)
+                answers.append(None)
+            if len(waiting) >= batch:
+                yield from flush()
+        yield from flush()
+
+    def _add_under_another_id(self, item: _ToStore) -> IngestResult:
         """An article whose id is stored with another text: never dropped silently (`id_collisions`)."""
+        article, source, computed = item.article, item.source, item.computed
         taken = f"id {article.id!r} is already stored with another text"
         if self.settings.id_collisions == "reject":
             return IngestResult(article.id, REJECTED, reason=f"{taken} (id_collisions=reject)", source=source)
@@ -96,20 +161,36 @@ class Ingestor:
             if stored == article.text:
                 return IngestResult(qualified, DUPLICATE, source=source)
             if stored is None:
-                result = self._store(replace(article, id=qualified), source)
+                (result,) = self._store_all([_ToStore(replace(article, id=qualified), source, computed)])
                 return replace(result, note=f"{taken}: stored as {qualified!r}")
         return IngestResult(article.id, REJECTED, reason=taken, source=source)
 
-    def add_many(self, articles: Iterable[Article], progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
+    def add_many(self, articles: Iterable[Article], progress: Callable[[IngestResult], None] | None = None,
+                 batch: int = 32) -> list[IngestResult]:
         results = []
-        for article in articles:
-            result = self.add(article)
+        for result in self.add_stream(((article, None) for article in articles), batch):
             results.append(result)
             if progress:
                 progress(result)
         return results
 
-    def _store(self, article: Article, source: str) -> IngestResult:
+    def _store_each(self, items: list[_ToStore]) -> list[IngestResult]:
+        """`_store_all`; when the batch fails for a reason of its own (not the store's), each
+        article alone, so that one that cannot be stored is rejected and the others kept."""
+        try:
+            return self._store_all(items)
+        except StoreError:
+            raise
+        except Exception as err:  # noqa: BLE001 - an article the stages choke on: find it, keep the rest
+            if len(items) == 1:
+                item = items[0]
+                return [IngestResult(item.article.id, REJECTED, reason=failure_reason(err),
+                                     source=item.source)]
+            return [result for item in items for result in self._store_each([item])]
+
+    def _store_all(self, items: list[_ToStore]) -> list[IngestResult]:
+        """Decide and store the articles, in order, in one write transaction: all are kept, or none."""
+        results = []
         with self._lock:
             try:
                 # the long part of a first write (replaying and embedding the stored articles) runs
@@ -117,19 +198,28 @@ class Ingestor:
                 # inside it, only what another writer stored meanwhile is replayed
                 self._ready()
                 with self.store.write() as writer:
-                    if writer.has_article(article.id):  # stored meanwhile by another writer
-                        return IngestResult(article.id, DUPLICATE, source=source)
+                    if writer.corrections_made() != self._corrections:  # an editor corrected stories meanwhile
+                        self._tracker, self._corrections = None, writer.corrections_made()
                     tracker = self._catch_up(lambda seq: writer.articles_after(seq))
-                    assignment = tracker.add(article)
-                    seq = self._seq + 1
-                    writer.add_article(article, seq, assignment.story_id, assignment.copy_of, story_label,
-                                       *_kept(tracker, assignment))
+                    seq = self._seq
+                    for item in items:
+                        if writer.has_article(item.article.id):  # stored meanwhile by another writer
+                            results.append(IngestResult(item.article.id, DUPLICATE, source=item.source))
+                            continue
+                        computed = item.computed
+                        assignment = (tracker.add(item.article) if computed is None or computed.profile is None
+                                      else tracker.add(item.article, profile=computed.profile, signature=computed.signature))
+                        seq += 1
+                        writer.add_article(item.article, seq, assignment.story_id, assignment.copy_of, story_label,
+                                           *_kept(tracker, assignment))
+                        results.append(IngestResult(item.article.id, ADDED, assignment.story_id, assignment.new_story,
+                                                    assignment.copy_of, source=item.source))
                 self._seq = seq
             except BaseException:
-                self._tracker = None  # it saw a decision that was not stored: rebuild from the store
+                self._tracker = None  # it saw decisions that were not stored: rebuild from the store
+                self._corrections = 0
                 raise
-        return IngestResult(article.id, ADDED, assignment.story_id, assignment.new_story, assignment.copy_of,
-                            source=source)
+        return results
 
     def _catch_up(self, stored_after, text_later: bool = False) -> object:
         """The tracker, with every article stored after `self._seq` replayed into it."""
@@ -144,6 +234,9 @@ class Ingestor:
     def _ready(self) -> None:
         """Replay the decisions stored since the tracker last looked, then load (text and
         embedding) only the articles of the stories still active."""
+        corrections = self.store.corrections_made()
+        if corrections != self._corrections:  # stories were corrected: replay them as they are now
+            self._tracker, self._corrections = None, corrections
         tracker = self._catch_up(lambda seq: self.store.articles_after(seq, text=False), text_later=True)
         tracker.ready(load=lambda ids: {i: _restored(tracker, row) for i, row in self.store.stored_articles(ids).items()})
 
@@ -155,6 +248,16 @@ class Ingestor:
             except BaseException:
                 self._tracker = None  # half replayed: rebuild from the store next time
                 raise
+
+
+@dataclass(frozen=True)
+class _ToStore:
+    """An article checked and cleaned, waiting for its write transaction."""
+
+    article: Article
+    source: str
+    computed: Computed | None = None
+    collides: bool = False  # its id is stored with another text (`_add_under_another_id`)
 
 
 def _source(path: str | None, given_id: str) -> str:

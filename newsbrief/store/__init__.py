@@ -4,6 +4,7 @@
     store = Store("sqlite:///news.db")      # or "postgresql://...", or "" for the default file
 """
 
-from newsbrief.store.repository import StoredArticle, Store, StoreError, StoryRow, default_db_path, resolve_url
+from newsbrief.store.repository import (CorrectionRow, StoredArticle, Store, StoreError, StoryRow, default_db_path,
+                                       resolve_url)
 
-__all__ = ["Store", "StoreError", "StoredArticle", "StoryRow", "default_db_path", "resolve_url"]
+__all__ = ["CorrectionRow", "Store", "StoreError", "StoredArticle", "StoryRow", "default_db_path", "resolve_url"]

@@ -15,14 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, create_engine, event, exists, func, or_, select
+from sqlalchemy import Engine, and_, create_engine, event, exists, func, inspect, or_, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest.validtext import valid_text
 from newsbrief.model import Article, in_canonical_order
-from newsbrief.store.schema import articles, stories
+from newsbrief.store.schema import articles, corrections, deleted_articles, stories
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _PG_LOCK = 0x6E657773  # "news": the advisory lock id that serializes writers on PostgreSQL
@@ -56,6 +56,19 @@ class StoryRow:
     last_seq: int
     updated_at: datetime
     revision: int = 0  # corrections made to the story (merge, split, move, delete): its brief is rebuilt at each
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """An editor's correction, as stored: `kind` merge | split | move | delete."""
+
+    seq: int
+    kind: str
+    story_id: str  # the story corrected (merge: the one kept; move: where the articles came from)
+    other_id: str | None  # merge: the story merged in; split/move: the story the articles went to
+    article_ids: tuple[str, ...]
+    by: str | None
+    made_at: datetime
 
 
 def default_db_path() -> Path:
@@ -99,13 +112,19 @@ def _safe(url: str) -> str:
 
 
 class Store:
-    """Open (and create or upgrade) the store at `db` (see `resolve_url`)."""
+    """Open (and create or upgrade) the store at `db` (see `resolve_url`). `existing=True`: only a
+    store that exists — a command that only reads or corrects one must not make an empty one
+    where a mistyped `--db` points."""
 
-    def __init__(self, db: str | None = None, *, migrate: bool = True):
+    def __init__(self, db: str | None = None, *, migrate: bool = True, existing: bool = False):
         self.url = resolve_url(db)
         self.display_url = _safe(self.url)
+        if existing and self.url.startswith("sqlite") and not Path(make_url(self.url).database or "").is_file():
+            raise StoreError(f"no store at {make_url(self.url).database}: `newsbrief ingest` or `newsbrief sources add` makes one")
         try:
             self.engine = _engine(self.url)
+            if existing and not inspect(self.engine).has_table("alembic_version"):
+                raise StoreError(f"{self.display_url} is not a newsbrief store: `newsbrief ingest` or `newsbrief sources add` makes one")
             if migrate:
                 self.migrate()
         except SQLAlchemyError as err:
@@ -279,6 +298,48 @@ class Store:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
         return _stored(row) if row else None
 
+    def corrections_made(self) -> int:
+        """The seq of the latest correction (0: none)."""
+        with self._read() as conn:
+            return conn.scalar(select(func.coalesce(func.max(corrections.c.seq), 0)))
+
+    def corrections(self, story_id: str) -> list[CorrectionRow]:
+        """The corrections that made or touched a story, oldest first."""
+        story_id = _lookup_key(story_id)
+        if story_id is None:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(select(corrections).where(or_(corrections.c.story_id == story_id,
+                                                              corrections.c.other_id == story_id))
+                                .order_by(corrections.c.seq)).all()
+        return [CorrectionRow(r.seq, r.kind, r.story_id, r.other_id, tuple(json.loads(r.article_ids)), r.by, r.made_at)
+                for r in rows]
+
+    def successor(self, story_id: str) -> str | None:
+        """The story that now holds the articles of a story that is gone — merged into another, or
+        emptied by a move — following later corrections; None for a story that still exists, or
+        whose articles were deleted."""
+        seen, current = set(), story_id
+        while current not in seen and self.story(current) is None:
+            seen.add(current)
+            with self._read() as conn:
+                row = conn.execute(select(corrections.c.kind, corrections.c.story_id, corrections.c.other_id).where(
+                    or_(and_(corrections.c.kind == "merge", corrections.c.other_id == current),
+                        and_(corrections.c.kind.in_(("move", "split")), corrections.c.story_id == current)))
+                    .order_by(corrections.c.seq.desc()).limit(1)).first()
+            if row is None:
+                return None
+            current = row.story_id if row.kind == "merge" else row.other_id
+        return None if current == story_id or current in seen else current
+
+    def is_deleted(self, article_id: str) -> bool:
+        """Whether an editor deleted this article (`Writer.delete_article`)."""
+        article_id = _lookup_key(article_id)
+        if article_id is None:
+            return False
+        with self._read() as conn:
+            return conn.scalar(select(exists().where(deleted_articles.c.id == article_id)))
+
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[StoredArticle]]:
         """Articles whose title or text holds every word of `q`, latest first."""
         conditions = []
@@ -319,23 +380,71 @@ class Writer:
             outlet=article.outlet, published=article.published, author=article.author,
             language=article.language, path=article.path, text=article.text, added_at=now,
             embedding=embedding, embedder=embedder if embedding is not None else None, signature=signature))
+        self.refresh_story(story_id, label_of, last_seq=seq)
+
+    def refresh_story(self, story_id: str, label_of, *, last_seq: int | None = None, corrected: bool = False) -> None:
+        """Recompute a story's row from its articles (label, size, dates, outlets); drop it when it
+        has none. `last_seq`: the latest article's seq (default: its articles' largest);
+        `corrected`: an editor changed it — its revision moves on, so its brief is built again."""
         members = self.conn.execute(
-            select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
+            select(articles.c.id, articles.c.seq, articles.c.title, articles.c.outlet, articles.c.published)
             .where(articles.c.story_id == story_id).order_by(articles.c.seq)).all()
+        if not members:
+            self.conn.execute(stories.delete().where(stories.c.id == story_id))
+            return
         labelled = [Article(m.id, "", m.title, outlet=m.outlet, published=m.published) for m in members]
         first = in_canonical_order(labelled)[0]  # its opening words label a story without a usable title
-        text = article.text if first.id == article.id else self.conn.scalar(
-            select(articles.c.text).where(articles.c.id == first.id))
+        text = self.conn.scalar(select(articles.c.text).where(articles.c.id == first.id))
         label = label_of([replace(a, text=text) if a.id == first.id else a for a in labelled])
         dates = [m.published for m in members if m.published is not None]
         values = dict(label=label, size=len(members), first=min(dates, default=None), last=max(dates, default=None),
                       outlets=json.dumps(list(dict.fromkeys(m.outlet for m in members if m.outlet))),
-                      last_seq=seq, updated_at=now)
-        if len(members) == 1:
-            self.conn.execute(stories.insert().values(id=story_id, **values))
+                      last_seq=last_seq if last_seq is not None else max(m.seq for m in members),
+                      updated_at=datetime.now(UTC))
+        revision = self.conn.scalar(select(stories.c.revision).where(stories.c.id == story_id))
+        if revision is None:
+            self.conn.execute(stories.insert().values(id=story_id, revision=int(corrected), **values))
         else:
-            self.conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+            self.conn.execute(stories.update().where(stories.c.id == story_id)
+                              .values(revision=revision + int(corrected), **values))
 
+    # -- editors' corrections (newsbrief.stories.corrections decides; these only write) ------
+
+    def story_members(self, story_id: str) -> list[tuple[str, str | None]]:
+        """(article id, the article it copies) for a story's articles, in arrival order."""
+        rows = self.conn.execute(select(articles.c.id, articles.c.copy_of).where(articles.c.story_id == story_id)
+                                 .order_by(articles.c.seq)).all()
+        return [(r.id, r.copy_of) for r in rows]
+
+    def article_places(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """{article id: (its story, the article it copies)} for the stored ones among `ids`."""
+        rows = self.conn.execute(select(articles.c.id, articles.c.story_id, articles.c.copy_of)
+                                 .where(articles.c.id.in_(ids))).all()
+        return {r.id: (r.story_id, r.copy_of) for r in rows}
+
+    def story_exists(self, story_id: str) -> bool:
+        return self.conn.scalar(select(exists().where(stories.c.id == story_id)))
+
+    def set_place(self, article_id: str, story_id: str, copy_of: str | None) -> None:
+        self.conn.execute(articles.update().where(articles.c.id == article_id)
+                          .values(story_id=story_id, copy_of=copy_of))
+
+    def delete_article(self, article_id: str) -> None:
+        """Remove the article and remember its id, so that a later ingest of it stores nothing."""
+        self.conn.execute(articles.delete().where(articles.c.id == article_id))
+        if not self.conn.scalar(select(exists().where(deleted_articles.c.id == article_id))):
+            self.conn.execute(deleted_articles.insert().values(id=article_id, deleted_at=datetime.now(UTC)))
+
+    def record_correction(self, kind: str, story_id: str, other_id: str | None, article_ids: list[str],
+                          by: str | None) -> int:
+        result = self.conn.execute(corrections.insert().values(
+            kind=kind, story_id=story_id, other_id=other_id, article_ids=json.dumps(article_ids), by=by,
+            made_at=datetime.now(UTC)))
+        return result.inserted_primary_key[0]
+
+    def corrections_made(self) -> int:
+        """The seq of the latest correction (0: none) — a tracker that saw another must be rebuilt."""
+        return self.conn.scalar(select(func.coalesce(func.max(corrections.c.seq), 0)))
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):

@@ -5,26 +5,35 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newsbrief.clean.boilerplate import is_debris
 from newsbrief.config import Settings
 from newsbrief.model import Article, Story, SyndicatedGroup, TimelineEntry, in_canonical_order
+from newsbrief.stories.profile import Profile
 from newsbrief.stories.tracker import StoryState, StoryTracker
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 
 def group_stories(articles: Sequence[Article], settings: Settings | None = None, *,
-                  progress: Callable[[str], None] | None = None) -> list[Story]:
+                  progress: Callable[[str], None] | None = None, profiles: Sequence[Profile] | None = None,
+                  signatures: Sequence[MinHash] | None = None) -> list[Story]:
     """Group cleaned articles into stories (in publication order, undated last), without briefs.
 
     Stories come out largest first, then by their latest date. `progress` is told what is being
-    done ("grouping 383 articles"), for a terminal's status line.
+    done ("grouping 383 articles"), for a terminal's status line. `profiles`, `signatures`: the
+    articles' own, in their order, computed ahead (`newsbrief.scale`): the same stories.
     """
     say = progress or (lambda message: None)
     settings = settings or Settings()
-    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or date.min))
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or date.min))
+    ordered = [articles[i] for i in order]
     say(f"grouping {len(ordered):,} articles into stories")
     tracker = StoryTracker(settings)
-    tracker.add_many(ordered)
+    tracker.add_many(ordered, profiles=None if profiles is None else [profiles[i] for i in order],
+                     signatures=None if signatures is None else [signatures[i] for i in order])
     tracker.consolidate()
     by_id = {a.id: a for a in ordered}
     states = list(tracker.stories.values())

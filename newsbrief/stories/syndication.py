@@ -63,9 +63,10 @@ class SyndicationIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
 
-    def match(self, text: str) -> tuple[str | None, MinHash]:
-        """The id of the most similar earlier copy at or above the threshold (or None), and the signature."""
-        signature = minhash(text)
+    def match(self, text: str, signature: MinHash | None = None) -> tuple[str | None, MinHash]:
+        """The id of the most similar earlier copy at or above the threshold (or None), and the
+        signature (`signature`: the text's own `minhash`, computed ahead)."""
+        signature = minhash(text) if signature is None else signature
         best, best_score = None, self.threshold
         for key in self._lsh.query(signature):
             score = signature.jaccard(self._signatures[key])

@@ -118,14 +118,22 @@ class StoryTracker:
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, article: Article) -> Assignment:
-        return self.add_many([article])[0]
+    def add(self, article: Article, *, profile: Profile | None = None, signature: MinHash | None = None) -> Assignment:
+        return self.add_many([article], profiles=None if profile is None else [profile],
+                             signatures=None if signature is None else [signature])[0]
 
-    def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
-        """Assign articles in the given order (profiles are computed in one batch)."""
+    def add_many(self, articles: Sequence[Article], *, profiles: Sequence[Profile] | None = None,
+                 signatures: Sequence[MinHash | None] | None = None) -> list[Assignment]:
+        """Assign articles in the given order (profiles are computed in one batch).
+
+        `profiles`, `signatures`: the articles' own (`profiler.profiles`, `syndication.minhash`),
+        computed ahead, e.g. on other machines (`newsbrief.scale`); the decisions are the same.
+        """
         self._count_restored()
-        profiles = self.profiler.profiles(list(articles))
-        return [self._assign(article, profile) for article, profile in zip(articles, profiles)]
+        articles = list(articles)
+        profiles = self.profiler.profiles(articles) if profiles is None else list(profiles)
+        signatures = [None] * len(articles) if signatures is None else list(signatures)
+        return [self._assign(a, p, s) for a, p, s in zip(articles, profiles, signatures, strict=True)]
 
     @property
     def embedder(self) -> str | None:
@@ -178,13 +186,13 @@ class StoryTracker:
         for story_id in dict.fromkeys(s for s, _ in entries):
             self._update_row(story_id)
 
-    def _assign(self, article: Article, profile: Profile) -> Assignment:
+    def _assign(self, article: Article, profile: Profile, signature: MinHash | None = None) -> Assignment:
         if article.id in self.story_of:
             story_id = self.story_of[article.id]
             return Assignment(article.id, story_id, new_story=False,
                               copy_of=self.stories[story_id].copy_of.get(article.id), score=1.0)
         self._advance_clock(article.published)
-        original, signature = self.copies.match(article.text)
+        original, signature = self.copies.match(article.text, signature)
         kept = {"embedding": profile.dense, "signature": signature}
         if original is not None and original in self.story_of:
             story_id = self.story_of[original]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,18 @@ def small_input(tmp_path_factory) -> list[Path]:
     return [write_jsonl(folder / "cluster.jsonl", records), EXAMPLE_DIR]
 
 
+def key_headers(db: str, name: str = "tests") -> dict[str, str]:
+    """The Authorization header of a new API key of the store at `db`: every write needs one."""
+    from newsbrief.store import Store
+    from newsbrief.store.keys import create_key
+
+    store = Store(db)
+    try:
+        return {"authorization": f"Bearer {create_key(store, f'{name}-{uuid.uuid4().hex[:8]}')}"}
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="session")
 def filled_db(tmp_path_factory, small_input) -> str:
     """A SQLite store with the small input ingested (built once for the session)."""
@@ -68,18 +81,20 @@ def client(filled_db):
     from newsbrief.config import Settings
     from newsbrief.service.app import create_app
 
-    with TestClient(create_app(Settings(db=filled_db, warm_briefs=0)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(Settings(db=filled_db, warm_briefs=0)), raise_server_exceptions=False,
+                    headers=key_headers(filled_db)) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def empty_client(tmp_path_factory):
-    """A client over a new, empty store (for tests that add articles)."""
+    """A client over a new, empty store (for tests that add articles), sending an API key."""
     from fastapi.testclient import TestClient
 
     from newsbrief.config import Settings
     from newsbrief.service.app import create_app
 
     url = "sqlite:///" + str(tmp_path_factory.mktemp("empty") / "news.db")
-    with TestClient(create_app(Settings(db=url, warm_briefs=0)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(Settings(db=url, warm_briefs=0)), raise_server_exceptions=False,
+                    headers=key_headers(url)) as c:
         yield c

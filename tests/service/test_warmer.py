@@ -11,7 +11,7 @@ from newsbrief.config import Settings
 from newsbrief.model import Article
 from newsbrief.service.app import BriefWarmer, Newsroom, create_app
 from newsbrief.store import Store
-from tests.service.conftest import XSS_TEXT
+from tests.service.conftest import XSS_TEXT, key_headers
 
 
 def _copy(filled_db: str, tmp_path) -> str:
@@ -51,7 +51,7 @@ def test_a_story_that_takes_an_article_is_built_again_and_only_it(filled_db, tmp
 def test_serve_builds_a_posted_articles_story_in_the_background(filled_db, tmp_path):
     db = _copy(filled_db, tmp_path)
     app = create_app(Settings(db=db, warm_briefs=2))
-    with TestClient(app) as client:
+    with TestClient(app, headers=key_headers(db)) as client:
         newsroom = app.state.newsroom
         story_id = client.post("/api/articles", json=_article_json()).json()["results"][0]["story_id"]
         deadline = time.monotonic() + 60

@@ -1,4 +1,6 @@
-"""A real, throwaway PostgreSQL server for the store tests (Debian's `postgresql` package).
+"""A real, throwaway PostgreSQL server for the tests that need one (Debian's `postgresql` package).
+
+`tests/conftest.py` registers these fixtures for every test folder.
 
 Started once per session: initdb into a temporary folder (as the `postgres` user when run as
 root), pg_ctl start on a free port. Without PostgreSQL binaries the tests skip, and fail under
