@@ -65,7 +65,7 @@ def _read_path(path: str, settings: Settings, seen: set[str]) -> Iterator[Articl
 
 
 def _read_once(path: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
-    if _already_seen(path, seen):
+    if already_seen(path, seen):
         return
     try:
         for result in read_file(path, settings):
@@ -99,7 +99,7 @@ def _install_problems_said_once(results: Iterable[Article | Rejected]) -> Iterat
 
 
 def _read_directory(root: str, settings: Settings, seen: set[str]) -> Iterator[Article | Rejected]:
-    if _already_seen(root, seen):
+    if already_seen(root, seen):
         return
     errors: list[OSError] = []
     files = article_files(root, errors)
@@ -133,7 +133,7 @@ def article_files(root: str, errors: list[OSError] | None = None) -> list[str]:
     return found
 
 
-def _already_seen(path: str, seen: set[str]) -> bool:
+def already_seen(path: str, seen: set[str]) -> bool:
     """Whether `path` (by its real location) was read before; marks it as read."""
     key = os.path.realpath(path)
     if key in seen:

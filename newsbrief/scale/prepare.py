@@ -30,7 +30,7 @@ import numpy as np
 
 from newsbrief.config import Settings
 from newsbrief.ingest import iter_inputs
-from newsbrief.ingest.files import article_files
+from newsbrief.ingest.files import already_seen, article_files
 from newsbrief.ingest.reader import os_reason
 from newsbrief.ingest.unreadable import unreadable
 from newsbrief.model import Article, Rejected
@@ -68,7 +68,7 @@ def plan(inputs: Iterable[str | os.PathLike]) -> list[tuple[str | None, Rejected
         if not os.path.lexists(path):
             shards.append((None, unreadable(path, "no such file or directory")))
             continue
-        if _seen(path, seen):
+        if already_seen(path, seen):
             continue
         if not os.path.isdir(path):
             shards.append((path, None))
@@ -78,16 +78,8 @@ def plan(inputs: Iterable[str | os.PathLike]) -> list[tuple[str | None, Rejected
         shards.extend((None, unreadable(err.filename or path, os_reason(err))) for err in errors)
         if not files and not errors:
             shards.append((None, unreadable(path, "no article files found")))
-        shards.extend((f, None) for f in files if not _seen(f, seen))
+        shards.extend((f, None) for f in files if not already_seen(f, seen))
     return shards
-
-
-def _seen(path: str, seen: set[str]) -> bool:
-    key = os.path.realpath(path)
-    if key in seen:
-        return True
-    seen.add(key)
-    return False
 
 
 def read_shard(batch: dict, settings: Settings) -> Iterator[dict]:

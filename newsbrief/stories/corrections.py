@@ -97,10 +97,7 @@ def move_articles(store: Store, article_ids: list[str], to: str | None, *, by: s
     if not article_ids:
         raise CorrectionError("no article to move")
     with store.write() as writer:
-        places = writer.article_places(article_ids)
-        missing = [a for a in article_ids if a not in places]
-        if missing:
-            raise CorrectionError(f"no article with id {missing[0]!r}", missing=True)
+        places = _places(writer, article_ids)
         if to is not None and not writer.story_exists(to):
             raise CorrectionError(f"no story with id {to!r}", missing=True)
         sources = [story for story in dict.fromkeys(story for story, _ in places.values()) if story != to]
@@ -130,10 +127,7 @@ def delete_articles(store: Store, article_ids: list[str], *, by: str | None = No
     if not article_ids:
         raise CorrectionError("no article to delete")
     with store.write() as writer:
-        places = writer.article_places(article_ids)
-        missing = [a for a in article_ids if a not in places]
-        if missing:
-            raise CorrectionError(f"no article with id {missing[0]!r}", missing=True)
+        _places(writer, article_ids)
         stories, seq = [], 0
         for article_id in article_ids:
             story_id, copy_of = writer.article_places([article_id])[article_id]  # a copy deleted before may have moved it
@@ -149,6 +143,15 @@ def delete_articles(store: Store, article_ids: list[str], *, by: str | None = No
         for story_id in stories:
             writer.refresh_story(story_id, story_label, corrected=True)
     return Corrected("delete", tuple(stories), tuple(article_ids), seq)
+
+
+def _places(writer, article_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """{article: (its story, the article it copies)}; every one must be stored."""
+    places = writer.article_places(article_ids)
+    missing = [a for a in article_ids if a not in places]
+    if missing:
+        raise CorrectionError(f"no article with id {missing[0]!r}", missing=True)
+    return places
 
 
 def _check_ids(*ids: str) -> None:

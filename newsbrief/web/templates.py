@@ -56,10 +56,7 @@ STORIES = """{% extends "base.html" %}
   <li class="empty">No stories{% if q or outlet or since or until %} match these filters{% else %} yet: add articles with <code>newsbrief ingest</code> or POST /api/articles{% endif %}.</li>
 {% endfor %}
 </ol>
-<nav class="pages">
-{% if prev_url %}<a rel="prev" href="{{ prev_url }}">← Newer</a>{% endif %}
-{% if next_url %}<a rel="next" href="{{ next_url }}">Older →</a>{% endif %}
-</nav>
+{% include "pages.html" %}
 {% endblock %}
 """
 
@@ -127,6 +124,12 @@ STORY = """{% extends "base.html" %}
 {% endblock %}
 """
 
+PAGES = """<nav class="pages">
+{% if prev_url %}<a rel="prev" href="{{ prev_url }}">← Newer</a>{% endif %}
+{% if next_url %}<a rel="next" href="{{ next_url }}">Older →</a>{% endif %}
+</nav>
+"""
+
 CORRECTIONS = """<section class="corrections" aria-labelledby="corrections-h">
 <h2 id="corrections-h">Corrections</h2>
 {% if corrections %}<ul>{% for line in corrections %}<li>{{ line }}</li>{% endfor %}</ul>
@@ -186,10 +189,7 @@ SEARCH = """{% extends "base.html" %}
   <li class="empty">No article holds every one of these words.</li>
 {% endfor %}
 </ol>
-<nav class="pages">
-{% if prev_url %}<a rel="prev" href="{{ prev_url }}">← Newer</a>{% endif %}
-{% if next_url %}<a rel="next" href="{{ next_url }}">Older →</a>{% endif %}
-</nav>
+{% include "pages.html" %}
 {% endif %}
 {% endblock %}
 """
@@ -260,7 +260,7 @@ ol.sources li, ol.timeline li { margin: .4rem 0; overflow-wrap: anywhere; }
 """
 
 environment = Environment(
-    loader=DictLoader({"base.html": BASE, "stories.html": STORIES, "story.html": STORY, "article.html": ARTICLE, "corrections.html": CORRECTIONS,
+    loader=DictLoader({"base.html": BASE, "stories.html": STORIES, "story.html": STORY, "article.html": ARTICLE, "corrections.html": CORRECTIONS, "pages.html": PAGES,
                        "error.html": ERROR, "signin.html": SIGNIN, "search.html": SEARCH}),
     autoescape=True,
     undefined=StrictUndefined,
