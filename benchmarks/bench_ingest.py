@@ -2,12 +2,17 @@
 
     python benchmarks/bench_ingest.py [--sizes 1000,4000] [--repeat K] [--code PATH]
     python benchmarks/bench_ingest.py --read-only --sizes 20000 --repeat 5
+    python benchmarks/bench_ingest.py --short --sizes 440000 --trace 60
 
 Writes the first N Multi-News training articles (one record per article, ~430-word clusters
 split into their documents) to a JSONL file, runs `newsbrief ingest` on it into a fresh SQLite
 store in a subprocess, and prints one row per size: seconds, articles/s, the subprocess's peak
 RSS, and how long until the store held its first article (polled every 0.1 s). `--code` runs
 another checkout's newsbrief (for before/after rows).
+
+`--short` makes each record a passage of two sentences of an article (a feed of ledes: about
+440,000 records fit in the training split), written gzipped; `--trace S` prints, every S seconds,
+the articles stored so far and the subprocess's resident memory (flat memory is the point).
 
 `--read-only` measures the reading stage alone, on the same records: the articles streamed one
 at a time, as `ingest` consumes them (`iter_inputs`), against collected into one list first
@@ -20,6 +25,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import sqlite3
 import subprocess
@@ -47,6 +53,45 @@ def write_records(path: Path, n: int, repeat: int = 1) -> int:
                 if written == n:
                     return chars
     return chars
+
+
+def write_short_records(path: Path, n: int) -> int:
+    """n passages of two sentences each (at least 80 characters) from the training articles, as
+    gzipped JSONL; their total characters."""
+    chars = written = 0
+    with gzip.open(TRAIN, "rt", encoding="utf-8") as source, gzip.open(path, "wt", encoding="utf-8") as out:
+        for cluster_no, line in enumerate(source):
+            for doc_no, text in enumerate(json.loads(line)["documents"]):
+                sentences = re.split(r"(?<=[.!?])\s+", text)
+                for start in range(0, len(sentences), 2):
+                    passage = " ".join(sentences[start:start + 2]).strip()
+                    if len(passage) < 80:
+                        continue
+                    out.write(json.dumps({"id": f"mn{cluster_no}-{doc_no}-{start}", "text": passage}) + "\n")
+                    chars += len(passage)
+                    written += 1
+                    if written == n:
+                        return chars
+    raise SystemExit(f"only {written:,} passages in {TRAIN}")
+
+
+def trace_memory(pid: int, db: Path, every: float, done: threading.Event) -> None:
+    """Print the stored count and the resident memory of process `pid` every `every` seconds."""
+    started = time.perf_counter()
+
+    def sample():
+        while not done.wait(every):
+            try:
+                rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                           if line.startswith("VmRSS:"))
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                    stored = conn.execute("select count(*) from articles").fetchone()[0]
+            except (OSError, StopIteration, sqlite3.Error):
+                continue
+            print(f"  {time.perf_counter() - started:7.0f} s  {stored:9,} stored  {rss / 1024:6.0f} MB",
+                  file=sys.stderr, flush=True)
+
+    threading.Thread(target=sample, daemon=True).start()
 
 
 def write_slices(folder: Path, sizes: dict[str, int]) -> dict[str, Path]:
@@ -108,10 +153,10 @@ def read_only(n: int, repeat: int) -> None:
               f"| {float(out[1]):.1f} | {float(out[2]):.0f} |")
 
 
-def run(n: int, code: Path, repeat: int) -> dict:
+def run(n: int, code: Path, repeat: int, short: bool = False, trace: float = 0) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="nb-ingest-"))
-    records = folder / "records.jsonl"
-    chars = write_records(records, n, repeat)
+    records = folder / ("records.jsonl.gz" if short else "records.jsonl")
+    chars = write_short_records(records, n) if short else write_records(records, n, repeat)
     db = folder / "news.db"
     env = {**os.environ, "PYTHONPATH": str(code), "NEWSBRIEF_CONFIG": os.devnull}
     done = threading.Event()
@@ -119,6 +164,8 @@ def run(n: int, code: Path, repeat: int) -> dict:
     first = first_article_after(db, started, done)
     child = subprocess.Popen([sys.executable, "-m", "newsbrief.cli", "ingest", str(records), "--db", f"sqlite:///{db}"],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if trace:
+        trace_memory(child.pid, db, trace, done)
     out, _ = child.communicate()
     seconds = time.perf_counter() - started
     done.set()
@@ -134,6 +181,8 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=REPO, help="the checkout whose newsbrief runs")
     parser.add_argument("--repeat", type=int, default=1, help="each record's text this many times over")
     parser.add_argument("--read-only", action="store_true", help="measure the reading stage alone")
+    parser.add_argument("--short", action="store_true", help="records of two sentences each, gzipped")
+    parser.add_argument("--trace", type=float, default=0, help="print stored count and memory every S seconds")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.read_only:
@@ -141,15 +190,16 @@ def main() -> None:
             read_only(n, args.repeat)
         return
     if args.one:
-        print(json.dumps(run(args.one, args.code, args.repeat)))
+        print(json.dumps(run(args.one, args.code, args.repeat, args.short, args.trace)))
         return
-    print(f"code: {args.code}; each text {args.repeat}x")
+    print(f"code: {args.code}; " + ("two-sentence records" if args.short else f"each text {args.repeat}x"))
     print("| articles | text (MB) | seconds | articles/s | peak RSS (MB) | first article stored after |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in (int(size) for size in args.sizes.split(",")):
         line = subprocess.run([sys.executable, __file__, "--one", str(n), "--code", str(args.code),
-                               "--repeat", str(args.repeat)],
-                              check=True, capture_output=True, text=True).stdout
+                               "--repeat", str(args.repeat), "--trace", str(args.trace)]
+                              + (["--short"] if args.short else []),
+                              check=True, stdout=subprocess.PIPE, text=True).stdout
         row = json.loads(line)
         first = f"{row['first']:.1f} s" if row["first"] is not None else "—"
         print(f"| {n:,} | {row['mb']:.1f} | {row['seconds']:.1f} | {row['rate']:.0f} | {row['peak']:.0f} | {first} |"

@@ -74,6 +74,9 @@ class Settings:
     """Most items per facts section in the Markdown brief (JSON and `newsbrief facts` list all)."""
     facts_tolerance: float = 0.1
     """Relative difference two figures may have and still agree (rounding): 10,500 agrees with "about 10,000"."""
+    facts_aside_similarity: float = 0.2
+    """A figure whose sentence is less similar than this to the story (cosine to the centroid of its
+    articles, `facts.relevance`) is no key figure; 0: every figure may be one."""
     facts_same_time_days: int = 0
     """Figures dated at most this many days apart are the same moment: differing sources then conflict;
     figures further apart are a development over time (0: the same day)."""
@@ -129,6 +132,8 @@ class Settings:
             raise SettingsError(f"follow_private_addresses must be true or false, got {self.follow_private_addresses!r}")
         if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
             raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
+        if not -1.0 <= self.facts_aside_similarity <= 1.0:
+            raise SettingsError(f"facts_aside_similarity must be a cosine in [-1, 1], got {self.facts_aside_similarity!r}")
 
     def with_overrides(self, **overrides) -> "Settings":
         """A copy with the given fields changed; `None` values mean 'not given' and are ignored."""

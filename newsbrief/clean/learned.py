@@ -36,7 +36,7 @@ _END = zlib.crc32(b"</s>")
 _LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 30)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=65_536)  # common tokens; bounded, so a long ingest stays flat
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode())
 

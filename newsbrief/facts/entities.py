@@ -27,6 +27,9 @@ PLACE_NOUNS = frozenset("""neighborhood neighbourhood district city province reg
     airport square state country area camp valley river border enclave quarter suburb island""".split())
 PLATFORMS = frozenset("""Twitter Facebook Instagram YouTube WhatsApp WeChat Weibo Reddit TikTok Snapchat Telegram
     LinkedIn Google Apple Amazon Microsoft""".split())  # the small model often calls them people
+EVENT_NOUNS = frozenset("""Bowl Olympics Games Cup Prix Festival Show Day Awards Grammys Oscars Emmys Championship
+    Championships Marathon Expo Summit Week Fest Oktoberfest Tournament""".split())
+_MODEL_NUMBER = re.compile(r"(?:\s\d+|\s[A-Z]\d+|-\d+|\+)$")  # "Pixel 2", "Galaxy S9", "Kwangmyongsong-3", "S9+"
 DIRECTIONS = ("east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
               "southwestern")
@@ -163,6 +166,9 @@ def _without_common_words(texts: Sequence[str], found: list[list[NameSpan]]) -> 
     - one word the story also writes in lower case, as often as capitalised ("Payload" at the
       start of sentences, "payload" elsewhere), or in capitals while it is a lower-case word
       elsewhere ("CLOSE" on a video player);
+    - a person whose name holds a lower-case word that is no particle ("Saturn V moon"), or
+      whose first word and another of its words the story also writes in lower case ("Boost
+      Mode", "App Store", "Custom Wallpapers"): a thing named in capitals, not a person;
     - "SpaceX", "Buzz60" (a capital closing a word, digits) are not people: organisations.
     """
     lower = Counter(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
@@ -178,11 +184,28 @@ def _without_common_words(texts: Sequence[str], found: list[list[NameSpan]]) -> 
                 common = lower[name.lower()]
                 if common and (name.isupper() and len(name) > 3 or common >= capital[name]):
                     continue
+            if span.kind == "person" and _names_a_thing(name, lower):
+                continue
             if span.kind == "person" and re.search(r"[a-z][A-Z]\b|\d", name):
                 span = NameSpan(span.start, span.end, name, "organisation")
             keep.append(span)
         kept.append(keep)
     return kept
+
+
+_NAME_PARTICLES = frozenset("of de du da di del della van der den von bin ibn al el la le y e".split())
+
+
+def _names_a_thing(name: str, lower: Counter) -> bool:
+    """A multi-word "person" made of the story's common words (see `_without_common_words`)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if "/" in words:  # a photo credit, "Andrew Kelly / Reuters"
+        return True
+    if any(w.islower() and w not in _NAME_PARTICLES for w in words[1:]):
+        return True
+    return bool(lower[words[0].lower()]) and any(lower[w.lower()] for w in words[1:] if w not in _NAME_PARTICLES)
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -198,11 +221,16 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
-    """Context the small NER model misses: "X neighborhood" and "from X" are places, "SANA" is no person."""
+    """Context the small NER model misses: "X neighborhood" and "from X" are places, "SANA" is no person;
+    "Super Bowl" and "Bastille Day" are events, "Galaxy S9" and "Chang'e-5" products (neither is listed)."""
     nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
     if nxt and nxt.group(1) in PLACE_NOUNS:
         return "place"
     name = text[start:end]
+    if kind in ("organisation", "place") and name.split()[-1] in EVENT_NOUNS:
+        return "event"
+    if kind == "organisation" and _MODEL_NUMBER.search(name):
+        return "product"
     before = text[max(0, start - 12):start].split()
     if name in PLATFORMS:
         return "organisation"
@@ -299,7 +327,10 @@ def _majority_kind(spans: list[tuple[str, NameSpan]]) -> str:
 
 
 def _merge_family_names(groups, kinds, union) -> None:
-    """"Assad" joins "Bashar al-Assad" (and "Heavy" "Falcon Heavy") when exactly one longer name ends with it."""
+    """"Assad" joins "Bashar al-Assad" (and "Heavy" "Falcon Heavy") when exactly one longer name ends with it.
+
+    A family name the small model calls an organisation ("Kimmel" beside "Jimmy Kimmel") joins
+    the one person it ends, before any organisation."""
     by_last: dict[tuple[bool, str], set[str]] = defaultdict(set)
     for key, kind in kinds.items():
         words = key.split()
@@ -309,6 +340,10 @@ def _merge_family_names(groups, kinds, union) -> None:
         if " " in key or kinds[key] not in ("person", "name", "organisation"):
             continue
         longer = by_last.get((kinds[key] == "organisation", key), set())
+        people = by_last.get((False, key), set())
+        acronym = any(span.text.replace(".", "").isupper() for _, span in groups[key])  # "U.N." is no family name
+        if kinds[key] == "organisation" and len(people) == 1 and not acronym:
+            longer = people
         if len(longer) == 1:
             union(key, next(iter(longer)))
     # the same name with more words ("Syria Civil Defence volunteer group") is not merged: only exact keys
@@ -346,7 +381,8 @@ def _merge_acronyms(groups, kinds, union) -> None:
 def _entity(spans: list[tuple[str, NameSpan]]) -> Entity:
     spellings = Counter(span.text for _, span in spans)
     ordered = sorted(spellings, key=lambda s: (-len(name_key(s).split()), -spellings[s], s))
-    kind = Counter(span.kind for _, span in spans).most_common(1)[0][0]
+    fullest = [span.kind for _, span in spans if len(name_key(span.text).split()) == len(name_key(ordered[0]).split())]
+    kind = Counter(fullest).most_common(1)[0][0]  # the full name's kind: "Jimmy Kimmel" and "Kimmel" (ORG) are a person
     return Entity(
         name=ordered[0], kind=kind, spellings=tuple(ordered), mentions=len(spans),
         articles=tuple(dict.fromkeys(article_id for article_id, _ in spans)),

@@ -16,6 +16,7 @@ from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import NameSpan, find_names, merge_entities
 from newsbrief.facts.figures import figures_of, mark_background, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
+from newsbrief.facts.relevance import mark_asides
 from newsbrief.facts.timeline import build_timeline, events_of
 from newsbrief.model import Document, Sentence
 from newsbrief.model.facts import Facts, Quote
@@ -34,6 +35,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         quotes.extend(quote for _, quote in reading.quotes)
         events.extend(events_of(reading))
     figures = mark_background(merge_figures(figures), min((a.published for a in cleaned if a.published), default=None))
+    figures = mark_asides(figures, cleaned, settings.facts_aside_similarity)
     published = {a.id: a.published for a in cleaned}
     return Facts(
         figures=tuple(figures),

@@ -57,6 +57,7 @@ class Figure:
     part: bool = False  # part of a set named elsewhere ("20 of those injured"): no rival for the whole
     counts_something: bool = True  # its own words say what the number counts (`facts.figures.says_what_it_counts`)
     background: bool = False  # dated well before the story's first article: a figure of a past event
+    aside: bool = False  # its sentence is far from what the story is about (`facts.relevance`)
 
     @property
     def counts(self) -> str | None:
@@ -82,10 +83,10 @@ class Quote:
 
 @dataclass(frozen=True)
 class Entity:
-    """A person, organisation or place, merged across spellings ("Assad" / "Bashar al-Assad")."""
+    """A person, organisation, place, event or product, merged across spellings ("Assad" / "Bashar al-Assad")."""
 
     name: str  # the fullest spelling
-    kind: str  # "person", "organisation", "place" ("name" when only capitalisation found it)
+    kind: str  # "person", "organisation", "place", "event", "product" ("name" when only capitalisation found it)
     spellings: tuple[str, ...]  # every spelling seen, fullest first
     mentions: int
     articles: tuple[str, ...]

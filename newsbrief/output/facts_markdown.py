@@ -59,15 +59,23 @@ def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[Time
 
 def rank_figures(facts: Facts) -> list[Figure]:
     """The figures a reader is shown: those in a disagreement first, then those that say what they
-    count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing);
+    count (`Figure.counts_something`: a bare "**two**" or "**eight days**" tells a reader nothing)
+    and are more than a few things nothing happened to (`_few_things`), in sentences about the story
+    (not `Figure.aside`);
     the story's own before those of past events (`Figure.background`), attributed ones first,
     then those most articles carry; text order otherwise. The JSON
     lists every figure."""
     disputed = {id(f) for d in facts.disagreements for f in d.figures}
     order = {id(f): i for i, f in enumerate(facts.figures)}
-    shown = [f for f in facts.figures if id(f) in disputed or f.counts_something]
+    shown = [f for f in facts.figures if id(f) in disputed or f.counts_something and not f.aside and not _few_things(f)]
     return sorted(shown, key=lambda f: (id(f) not in disputed, f.background, not f.counts, f.source is None,
                                         -len(f.articles), order[id(f)]))
+
+
+def _few_things(figure: Figure) -> bool:
+    """One, two or three of something that nothing happened to ("two ships", "one reason"): a detail
+    of a sentence, not a key figure; "two people killed" is one."""
+    return figure.unit is None and figure.event is None and not figure.vague and figure.high is None and figure.value <= 3
 
 
 def markers(mentions, numbers: Mapping[str, int]) -> str:
@@ -121,12 +129,15 @@ def _quote(quote: Quote, numbers) -> str:
 
 
 def _entities(entities: tuple[Entity, ...], limit: int | None) -> list[str]:
+    """With a limit (a brief), the names the story mentions more than once: a name seen once is
+    minor, and the small NER model's errors are mostly there; `newsbrief facts` lists them all."""
     lines = []
     for kind, heading in KIND_HEADINGS.items():
         of_kind = [e for e in entities if e.kind == kind]
         if not of_kind:
             continue
-        shown = of_kind if limit is None else of_kind[:limit]
+        recurring = [e for e in of_kind if e.mentions > 1] or of_kind
+        shown = of_kind if limit is None else recurring[:limit]
         items = [_entity(e) for e in shown]
         more = f", … and {len(of_kind) - len(shown)} more" if len(shown) < len(of_kind) else ""
         lines.append(f"{heading}: " + "; ".join(items) + more)

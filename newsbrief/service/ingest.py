@@ -224,7 +224,7 @@ class Ingestor:
     def _catch_up(self, stored_after, text_later: bool = False) -> object:
         """The tracker, with every article stored after `self._seq` replayed into it."""
         if self._tracker is None:
-            self._tracker, self._seq = StoryTracker(self.settings), 0
+            self._tracker, self._seq = StoryTracker(self.settings, keep_retired=False), 0  # the store keeps the rest
         tracker = self._tracker
         for row in stored_after(self._seq):
             _replay(tracker, row, text_later)

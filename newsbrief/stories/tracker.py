@@ -3,8 +3,9 @@
 Nothing is re-clustered: an article is compared with the centroids of the stories still active,
 so a stream costs the same per article whatever its length. Stories fade: one whose last
 article is older than the time window (relative to the newest article seen) is retired — its
-centroid and copy signatures are dropped, its membership kept — and at most
-`max_active_stories` stay active, so memory stays flat as the stream grows.
+centroid and copy signatures are dropped, its membership kept (or, with `keep_retired=False`,
+forgotten too: a store keeps it) — and at most `max_active_stories` stay active, so memory stays
+flat as the stream grows.
 
 Decisions depend only on the order of arrival, so replaying the same articles in the same order
 (or restoring stored decisions with `restore`) rebuilds the same stories. Restoring records only
@@ -96,7 +97,9 @@ class StoryTracker:
     """Groups articles into stories in arrival order (see the module docstring)."""
 
     def __init__(self, settings: Settings | None = None, *, model: SimilarityModel | None = None,
-                 profiler: Profiler | None = None):
+                 profiler: Profiler | None = None, keep_retired: bool = True):
+        """`keep_retired=False`: forget a retired story's membership (the store holds it), so a
+        long stream's memory holds the active stories alone and the ids of the retired ones."""
         self.settings = settings or Settings()
         self.model = model or load_model()
         self.profiler = profiler or default_profiler()
@@ -115,6 +118,8 @@ class StoryTracker:
         self._arrival: dict[str, int] = {}  # story id -> order of creation
         self._restored: dict[str, list[_Restored]] = {}  # restored articles of active stories, not yet counted
         self._restored_count = 0
+        self.keep_retired = keep_retired
+        self._retired: set[str] = set()  # ids of retired stories that were forgotten
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -159,7 +164,7 @@ class StoryTracker:
         """
         self._advance_clock(article.published)  # retire what `add` would have retired by now
         self._join(article, None, story_id, copy_of, None)
-        if self.stories[story_id].active:
+        if (story := self.stories.get(story_id)) is not None and story.active:
             self._restored_count += 1
             self._restored.setdefault(story_id, []).append(
                 _Waiting(self._restored_count, story_id, Restored(article, embedding, signature), text_later))
@@ -201,7 +206,7 @@ class StoryTracker:
         story_id, score = self._best_story(profile)
         if story_id is None:
             story_id = story_id_for(article.id)
-            while story_id in self.stories:  # an id reused after its story retired
+            while story_id in self.stories or story_id in self._retired:  # an id reused after its story retired
                 story_id = story_id_for(story_id)
             self._join(article, profile, story_id, None, signature)
             return Assignment(article.id, story_id, new_story=True, score=score, **kept)
@@ -249,6 +254,8 @@ class StoryTracker:
     def _join(self, article: Article, profile: Profile | None, story_id: str, copy_of: str | None, signature) -> None:
         """Make the article a member of the story; `profile` None: its content is counted later."""
         story = self.stories.get(story_id)
+        if story is None and story_id in self._retired:
+            return  # a forgotten story: its membership is in the store
         if story is None:
             story = self.stories[story_id] = StoryState(story_id, centroid=Centroid.empty(self._rows.shape[1]))
             self._arrival[story_id] = len(self._arrival)
@@ -315,7 +322,7 @@ class StoryTracker:
         for term in source.centroid.terms:
             self._postings[term].add(into)
         self._copy_keys.setdefault(into, []).extend(self._copy_keys.pop(story_id, []))
-        self.retire([story_id])
+        self._deactivate([story_id])
         del self.stories[story_id]
 
     # -- the active set -----------------------------------------------------------------------
@@ -345,7 +352,22 @@ class StoryTracker:
             self.retire(list(itertools.islice(self._touched, excess)))
 
     def retire(self, story_ids: Iterable[str]) -> None:
-        """Drop stories from the active set: they keep their articles but take no new ones."""
+        """Drop stories from the active set: they keep their articles but take no new ones
+        (and are forgotten, all but their ids, unless `keep_retired`)."""
+        story_ids = list(story_ids)
+        self._deactivate(story_ids)
+        if self.keep_retired:
+            return
+        for story_id in story_ids:
+            story = self.stories.pop(story_id, None)
+            if story is None:
+                continue
+            for article_id in story.article_ids:
+                self.story_of.pop(article_id, None)
+            self._arrival.pop(story_id, None)
+            self._retired.add(story_id)
+
+    def _deactivate(self, story_ids: Iterable[str]) -> None:
         for story_id in list(story_ids):
             row = self._row_of.pop(story_id, None)
             if row is None:

@@ -68,3 +68,32 @@ def test_a_name_with_and_without_its_accents_is_one_entity():
                                                                   NameSpan(30, 38, "Hollande", "person")]]
     [hollande] = merge_entities(["a", "b"], spans)
     assert hollande.mentions == 3 and hollande.articles == ("a", "b")
+
+
+def test_a_family_name_called_an_organisation_joins_the_one_person_it_ends():
+    [kimmel] = merge_entities(["a"], [spans(("Jimmy Kimmel", "person"), ("Kimmel", "organisation"),
+                                            ("Kimmel", "organisation"))])
+    assert kimmel.name == "Jimmy Kimmel" and kimmel.kind == "person" and kimmel.mentions == 3
+
+
+def test_an_acronym_is_no_family_name():
+    entities = merge_entities(["a"], [spans(("Kim Jong Un", "person"), ("U.N.", "organisation"))])
+    assert {e.name for e in entities} == {"Kim Jong Un", "U.N."}
+
+
+def test_a_person_made_of_the_storys_common_words_is_no_name():
+    from newsbrief.facts.entities import _without_common_words
+    text = "Boost Mode makes games run faster; the boost is in a new mode. Saturn V moon. Mark Kelly said so."
+    found = [spans(("Boost Mode", "person"), ("Saturn V moon", "person"), ("Andrew Kelly / Reuters", "person"),
+                   ("Mark Kelly", "person"))]
+    [kept] = _without_common_words([text], found)
+    assert [s.text for s in kept] == ["Mark Kelly"]
+
+
+def test_events_and_model_numbers_are_neither_places_nor_organisations():
+    from newsbrief.facts.entities import _corrected_kind
+    text = "at the Super Bowl in Atlanta, the Galaxy S9 and Chang'e-5"
+    kind = lambda name, given: _corrected_kind(text, text.index(name), text.index(name) + len(name), given)
+    assert kind("Super Bowl", "place") == "event"
+    assert kind("Galaxy S9", "organisation") == kind("Chang'e-5", "organisation") == "product"
+    assert kind("Atlanta", "place") == "place"

@@ -1,5 +1,7 @@
 """Facts in the brief's Markdown and JSON: sections with [n] markers, limits, indices, absence."""
 
+from dataclasses import replace
+
 from newsbrief.model.facts import Attribution, Disagreement, Entity, Facts, Figure, Mention, Quote, TimelineEvent
 from newsbrief.model import Brief, BriefSentence, Source, SourceSpan
 from newsbrief.output.facts_json import facts_to_dict
@@ -75,3 +77,21 @@ def test_the_brief_puts_the_facts_between_the_sentences_and_the_sources():
 def test_a_brief_without_facts_has_no_facts_key_or_sections():
     assert "facts" not in brief_to_dict(brief_with(None))
     assert "## Key figures" not in brief_to_markdown(brief_with(None))
+
+
+def test_a_brief_lists_the_names_mentioned_more_than_once():
+    once = Entity("Cindy Crawford", "person", ("Cindy Crawford",), 1, ("a",))
+    facts = Facts(entities=(FACTS.entities[0], once))
+    assert "Cindy Crawford" not in "\n".join(facts_to_markdown(facts, NUMBERS, limit=10))
+    assert "Cindy Crawford" in "\n".join(facts_to_markdown(facts, NUMBERS))
+
+
+def test_a_few_things_nothing_happened_to_are_no_key_figure():
+    few = figure("two", 2, counts=("ships", None))
+    killed = figure("two", 2, counts=("people", "killed"))
+    assert rank_figures(Facts(figures=(few, killed))) == [killed]
+
+
+def test_a_figure_aside_from_the_story_is_no_key_figure():
+    aside = replace(TEN, aside=True)
+    assert rank_figures(Facts(figures=(aside, TWENTY))) == [TWENTY]

@@ -102,3 +102,19 @@ def test_a_failed_load_leaves_the_restored_articles_waiting(aleppo):
     assert tracker._restored  # nothing was counted half-way: a later ready() can still load them
     tracker.ready(load=lambda ids: {i: Restored(aleppo[0]) for i in ids})
     assert tracker.stories["s-aleppo"].centroid.size == 1
+
+
+def test_a_tracker_that_forgets_retired_stories_decides_like_one_that_keeps_them(aleppo, unrelated):
+    articles = [aleppo[0], unrelated, aleppo[1]]
+    keeping = StoryTracker(Settings(max_active_stories=1))
+    forgetting = StoryTracker(Settings(max_active_stories=1), keep_retired=False)
+    assert forgetting.add_many(articles) == keeping.add_many(articles)
+
+
+def test_a_forgotten_story_keeps_only_its_id(aleppo, unrelated):
+    tracker = StoryTracker(Settings(max_active_stories=1), keep_retired=False)
+    first, second = tracker.add_many([aleppo[0], unrelated])  # the cap retires the Aleppo story
+    assert list(tracker.stories) == [second.story_id]
+    assert aleppo[0].id not in tracker.story_of
+    tracker.restore(aleppo[1], first.story_id)  # a later decision for it: the store keeps it
+    assert list(tracker.stories) == [second.story_id]
