@@ -29,6 +29,12 @@ PLATFORMS = frozenset("""Twitter Facebook Instagram YouTube WhatsApp WeChat Weib
     LinkedIn Google Apple Amazon Microsoft""".split())  # the small model often calls them people
 EVENT_NOUNS = frozenset("""Bowl Olympics Games Cup Prix Festival Show Day Awards Grammys Oscars Emmys Championship
     Championships Marathon Expo Summit Week Fest Oktoberfest Tournament""".split())
+# Countries and regions by their English names (CLDR, through Babel) and the forms news uses
+# beside them: the small NER model often calls "the United States" or "DPRK" an organisation.
+_NOT_TERRITORIES = ("EU", "EZ", "UN", "QO")  # the European Union, the United Nations: organisations
+_COUNTRY_FORMS = frozenset("""Democratic People's Republic of Korea|Republic of Korea|People's Republic of China|
+    Russian Federation|Islamic Republic of Iran|Kingdom of Saudi Arabia|DPRK|ROK|PRC|USA|U.S.A.|US|U.S.|UK|U.K.|UAE|
+    Britain|Great Britain|Holland|Burma""".replace("\n", "").replace("    ", "").split("|"))
 _MODEL_NUMBER = re.compile(r"(?:\s\d+|\s[A-Z]\d+|-\d+|\+)$")  # "Pixel 2", "Galaxy S9", "Kwangmyongsong-3", "S9+"
 DIRECTIONS = ("east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
@@ -222,7 +228,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
     """Context the small NER model misses: "X neighborhood" and "from X" are places, "SANA" is no person;
-    "Super Bowl" and "Bastille Day" are events, "Galaxy S9" and "Chang'e-5" products (neither is listed)."""
+    "Super Bowl" and "Bastille Day" are events, "Galaxy S9" and "Chang'e-5" products (neither is listed),
+    "the United States" and "DPRK" places."""
     nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
     if nxt and nxt.group(1) in PLACE_NOUNS:
         return "place"
@@ -231,6 +238,9 @@ def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
         return "event"
     if kind == "organisation" and _MODEL_NUMBER.search(name):
         return "product"
+    if (kind == "organisation" or (kind == "person" and (" " in name or name in _COUNTRY_FORMS))) \
+            and name.removeprefix("the ") in _territories():
+        return "place"  # (a one-word person may be Jordan or Chad)
     before = text[max(0, start - 12):start].split()
     if name in PLATFORMS:
         return "organisation"
@@ -244,6 +254,14 @@ def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
     if kind in ("place", "person") and before and before[-1] in ("the", "The") and name.endswith("s") and " " in name:
         return "organisation"  # "the White Helmets"
     return kind
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    from babel import Locale  # CLDR's territory names (Babel comes with trafilatura's courlan)
+
+    names = {name for code, name in Locale("en").territories.items() if code not in _NOT_TERRITORIES}
+    return frozenset(names | _COUNTRY_FORMS)
 
 
 def _capitalised_names(text: str) -> list[NameSpan]:

@@ -75,6 +75,14 @@ class Centroid:
         self.names.update(profile.names)
         self.size += 1
 
+    def keep_heaviest(self, k: int) -> list[str]:
+        """Drop all but the k heaviest terms (a long story's tail of one-off words); the dropped terms."""
+        dropped = [w for w, _ in sorted(self.terms.items(), key=lambda item: (-item[1], item[0]))[k:]]
+        for w in dropped:
+            del self.terms[w]
+        self.term_norm = math.sqrt(sum(v * v for v in self.terms.values()))
+        return dropped
+
     def merge(self, other: Centroid) -> None:
         """Add another story's centroid (its norm recomputed in full: merges are rare)."""
         self.dense += other.dense

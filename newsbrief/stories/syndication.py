@@ -29,7 +29,7 @@ SCHEME = "affine32"
 
 
 def minhash(text: str) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())  # one table for all
     found = shingles(text)
     if found:
         signature.update_batch(list(found))

@@ -36,6 +36,11 @@ from newsbrief.stories.profile import Centroid, Profile, Profiler, top_terms
 from newsbrief.stories.syndication import SyndicationIndex, minhash
 
 CANDIDATES = 8  # stories re-scored with the full model: the closest by embedding and by terms
+# A long-running story keeps its memory bounded: copies are looked for among its latest articles
+# (wire copy is republished within hours, not after a hundred more articles on the story), and
+# its centroid keeps its heaviest terms once it has many.
+COPY_WINDOW = 128
+MAX_STORY_TERMS = 2000
 QUERY_TERMS = 30  # an article's heaviest terms, looked up in the inverted index of story terms
 _GROW = 256
 
@@ -278,13 +283,21 @@ class StoryTracker:
                   update_row: bool = True) -> None:
         """Add an article of an active story to its centroid, term postings and copy index."""
         if copy_of is None:  # a copy adds nothing new to what the story is about
-            self.stories[story_id].centroid.add(profile)
+            centroid = self.stories[story_id].centroid
+            centroid.add(profile)
             if update_row:
                 self._update_row(story_id)
             for term, _ in top_terms(profile.terms, QUERY_TERMS):
                 self._postings[term].add(story_id)
+            if len(centroid.terms) > MAX_STORY_TERMS:
+                self._unpost(story_id, centroid.keep_heaviest(MAX_STORY_TERMS // 2))
         self.copies.add(article.id, signature)
-        self._copy_keys.setdefault(story_id, []).append(article.id)
+        indexed = self._copy_keys.setdefault(story_id, [])
+        indexed.append(article.id)
+        if len(indexed) > COPY_WINDOW:
+            for old in indexed[:-COPY_WINDOW]:
+                self.copies.remove(old)
+            del indexed[:-COPY_WINDOW]
 
     # -- batch consolidation -----------------------------------------------------------------
 
@@ -379,17 +392,21 @@ class StoryTracker:
             self._row_story.pop()
             if moved != story_id:
                 self._row_of[moved] = row
-            for term in self.stories[story_id].centroid.terms:
-                postings = self._postings.get(term)
-                if postings is not None:
-                    postings.discard(story_id)
-                    if not postings:
-                        del self._postings[term]
+            self._unpost(story_id, self.stories[story_id].centroid.terms)
             self.stories[story_id].centroid = None
             self._restored.pop(story_id, None)
             self._touched.pop(story_id, None)
             for article_id in self._copy_keys.pop(story_id, []):
                 self.copies.remove(article_id)
+
+    def _unpost(self, story_id: str, terms: Iterable[str]) -> None:
+        """Take the story out of the postings of these terms."""
+        for term in terms:
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.discard(story_id)
+                if not postings:
+                    del self._postings[term]
 
     @property
     def active_stories(self) -> int:

@@ -14,7 +14,8 @@ same way for every method:
    not too similar to those already chosen and still fits the word budget. A sentence whose
    "he", "she" or "they" (opening it, or saying a quote) is named only before it enters with
    the sentence before it or not at all, so a brief never hands a pronoun to whichever
-   sentence happens to precede it;
+   sentence happens to precede it; one that calls a person by one name after its article named
+   them in full ("Teague played …") enters only after a sentence that names them in full;
 4. order: chosen sentences in reading order (earlier in their article first), a run of
    consecutive sentences of one article kept together.
 """
@@ -31,30 +32,34 @@ import numpy as np
 
 from newsbrief.config import Settings
 from newsbrief.model import BriefSentence, Document, Sentence, SourceSpan
-from newsbrief.segment.tokens import content_words
+from newsbrief.segment.tokens import STOPWORDS, content_words
 
 MAX_VOCABULARY = 4096
 _CONNECTIVE = r"(?:and|but|so|yet|still|also|meanwhile|however|instead|later|then|now|earlier)"
-_REPORTING = r"(?:said|says|told|added|asked|wrote|tweeted|explained|noted|continued|recalled|insisted)"
+_REPORTING = (r"(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|tweeted|explained|explains|noted|notes|"
+              r"continued|continues|recalled|recalls|insisted|insists)")
 # "It", "This", "That" opening a sentence as its subject: what they stand for, the sentence before
 # says ("It set off on Dec. 22."), unless "it" only stands in for a clause that follows ("It is
 # not clear whether …", "It was the first time …", "It took firefighters six hours to …").
-_STAND_IN = (r"(?:(?:is|was|has been|had been|remains|remained|seems|seemed|appears|appeared)\s+(?:not\s+)?"
-             r"(?:\w+ly\s+)?(?:clear|unclear|likely|unlikely|possible|impossible|expected|believed|thought|"
+_COMPLEMENT = (r"(?:\w+ly\s+)?(?:clear|unclear|likely|unlikely|possible|impossible|expected|believed|thought|"
              r"understood|estimated|feared|hoped|known|unknown|reported|alleged|said|true|important|time|the\s+first|"
              r"the\s+\w+est|the\s+\w+\s+time|a\s+\w+\s+day|too|so|not|no|hard|difficult|easy|rare|unusual|worth|"
              r"illegal|legal|necessary|normal|common|customary|announced|confirmed|\d|one|two|three|four|five|"
-             r"(?:a|an|\w+)\s+(?:years?|months?|weeks?|days?|decades?|hours?))\b"
+             r"(?:a|an|\w+)\s+(?:years?|months?|weeks?|days?|decades?|hours?))\b")
+_STAND_IN = (rf"(?:(?:is|was|has been|had been|remains|remained|seems|seemed|appears|appeared)\s+(?:not\s+)?{_COMPLEMENT}"
              r"|(?:is|was)\s+(?:now|still|also)?\s*(?:\d|one|two|three|a\s+(?:year|month|week|day|decade))"
              r"|(?:took|takes|take|will\s+take|would\s+take|could\s+take|may\s+take)\b)")
 _ADVERB = r"(?:also|still|now|then|just|only|never|already|even|really|actually|certainly|clearly|probably|simply|finally|reportedly|apparently)"
 _LEANS_ON_PREVIOUS = re.compile(  # who or what the sentence means, the sentence before says
-    rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them)\b"  # "He said …", "Meanwhile, he noted …"
+    rf"^\W*(?:{_CONNECTIVE}\W+)?(?:he|she|they|his|her|their|him|them|its)\b"  # "He said …", "Meanwhile, he noted …"
     rf"|[\"”’]\s*,?\s*(?:he|she|they)\s+{_REPORTING}\b"  # "“We got shots fired,” he says."
     rf"|^\W*(?:{_CONNECTIVE}\W+)?(?:it\s+(?!{_STAND_IN})|(?:this|that|these|those)\s+)(?:{_ADVERB}\s+)?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|do|says|said|"
     r"comes|came|means|meant|follows|followed|marks|marked|includes|included|set|sets|"
-    r"made|makes|began|begins|started|starts|shows|showed|happened|happens)\b"  # "It set off …", "This is …"
+    r"made|makes|began|begins|started|starts|shows|showed|happened|happens|puts|put|leaves|left|gives|gave|"
+    r"brings|brought)\b"  # "It set off …", "This is …"
+    rf"|^\W*(?:{_CONNECTIVE}\W+)?it['’]s\s+(?!(?:not\s+|been\s+)?{_COMPLEMENT})"  # "It’s from the point of view of …"
+    r"|^\W*(?:or|in other words)\b"  # "Or in other words: …"
     r"|\bput(?:s|ting)?\s+the\s+(?:figure|tally|toll|number)\b|\b(?:that|this|the\s+same)\s+(?:figure|tally|estimate)\b"
     r"|^\W*(?:the|both)\s+(?:two|three|pair|couple|duo)\b(?![-‑])"
     r"(?!\s+(?:of|men|women|people|countries|sides|companies|leaders|teams|children|boys|girls|candidates)\b)"
@@ -71,6 +76,11 @@ _FIRST_PERSON = re.compile(  # "What I saw, it was horrible." outside quotes; no
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 _SINGLE_OPENING = re.compile(r"(?:^|[\s(\[—–-])['‘](?=\w)")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?])['’](?=\s|$|[,.;:!?)—–-])")
+_NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+_FULL_NAME = re.compile(rf"\b({_NAME_WORD}|[A-Z]\.)\s+(?:[A-Z]\.\s+)?({_NAME_WORD})\b(?!\s+[A-Z])")  # "Jeff Teague"
+_BARE_NAME = re.compile(rf"(?:(\b[A-Z][\w.'’-]*)\s+)?(?<![\w'’-])({_NAME_WORD})\b(?!\s+[A-Z])")
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class Candidate:
     article_sentences: int  # how many body sentences (headings left out) that article has
     position: int  # the first occurrence's index among its article's body sentences
     best_position: int  # the earliest body position among all copies
+    surnames: tuple[str, ...] = ()  # people it calls by one name whom its article named in full before it
 
     @property
     def words(self) -> int:
@@ -123,7 +134,8 @@ class Summarizer:
 
         A sentence whose "he", "she" or "they" is named only before it comes in with the
         sentence(s) before it when all fit, else is passed over (2.5 % of the sentences chosen
-        on Multi-News dangled before this rule).
+        on Multi-News dangled before this rule); likewise a person's one name, with a sentence
+        that names them in full (`name_antecedents`).
         """
         budget = self.settings.words
         lam = self.redundancy if self.settings.redundancy is None else self.settings.redundancy
@@ -131,7 +143,9 @@ class Summarizer:
         max_similarity = np.zeros(len(candidates))
         open_ = np.ones(len(candidates), dtype=bool)
         lengths = np.array([c.words for c in candidates])
-        antecedents = pronoun_antecedents(candidates)
+        antecedents = {i: [(need,)] for i, need in pronoun_antecedents(candidates).items()}
+        for i, needs in name_antecedents(candidates).items():
+            antecedents.setdefault(i, []).extend(needs)
         chosen: list[int] = []
         while True:
             open_ &= lengths <= budget
@@ -150,16 +164,20 @@ class Summarizer:
                 max_similarity = np.maximum(max_similarity, vectors @ vectors[index])
 
 
-def _with_antecedents(index: int, antecedents: dict[int, int | None], chosen: list[int]) -> list[int]:
-    """The candidate preceded by the sentences its pronouns need (back to one that does not lean
-    on its predecessor, or one already chosen; three at most); [] when they cannot all enter."""
-    unit = [index]
-    while unit[0] in antecedents and antecedents[unit[0]] not in chosen:
-        previous = antecedents[unit[0]]
-        if previous is None or len(unit) == 3:
-            return []
-        unit.insert(0, previous)
-    return unit
+def _with_antecedents(index: int, antecedents: dict[int, list[tuple[int | None, ...]]], chosen: list[int]) -> list[int]:
+    """The candidate with the sentences its pronouns and surnames need (and theirs in turn): of
+    each need's acceptable sentences one chosen already, else the first brought along; three
+    sentences at most; [] when they cannot all enter."""
+    unit, pending = [index], [index]
+    while pending:
+        for options in antecedents.get(pending.pop(), ()):
+            if any(option in chosen or option in unit for option in options):
+                continue
+            if not options or options[0] is None or len(unit) == 3:
+                return []
+            unit.append(options[0])
+            pending.append(options[0])
+    return sorted(unit)
 
 
 def pronoun_antecedents(candidates: Sequence[Candidate]) -> dict[int, int | None]:
@@ -168,6 +186,46 @@ def pronoun_antecedents(candidates: Sequence[Candidate]) -> dict[int, int | None
     where = {(c.article_index, c.position): i for i, c in enumerate(candidates)}
     return {i: where.get((c.article_index, c.position - 1)) for i, c in enumerate(candidates)
             if leans_on_previous(c.sentence.text)}
+
+
+def name_antecedents(candidates: Sequence[Candidate]) -> dict[int, list[tuple[int, ...]]]:
+    """For each candidate that calls someone by one name ("Teague played …", "Hua said") after its
+    article named them in full ("Jeff Teague", "Hua Chunying"; `Candidate.surnames`): per name,
+    the candidates before it in reading order that name the person in full, its own article's
+    first. The brief needs one of them first (none: the candidate cannot enter), so it never
+    says "Freed said" to a reader who never met Freed."""
+    naming: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        for name in _full_names(c.sentence.text):
+            naming.setdefault(name, []).append(i)
+    order = [(c.position / max(1, c.article_sentences), c.article_index, c.position) for c in candidates]
+    needs: dict[int, list[tuple[int, ...]]] = {}
+    for i, c in enumerate(candidates):
+        for name in c.surnames:
+            before = sorted((j for j in naming.get(name, ()) if order[j] < order[i]),
+                            key=lambda j: (candidates[j].article_index != c.article_index, order[j]))
+            needs.setdefault(i, []).append(tuple(before))
+    return needs
+
+
+def _full_names(text: str) -> set[str]:
+    """Both words of each two-word name in the sentence ("Jeff Teague": Jeff, Teague)."""
+    found = [m for m in _FULL_NAME.finditer(text) if m.group(1).lower() not in STOPWORDS and not _TITLE.fullmatch(m.group(1))]
+    return {m.group(2) for m in found} | {m.group(1) for m in found if not m.group(1).endswith(".")}
+
+
+def _surnames_by_sentence(sentences: Sequence[Sentence], lower: set[str]) -> list[tuple[str, ...]]:
+    """For each sentence of an article, the names it uses alone ("Teague played", "Mr Zhu told")
+    that an earlier sentence gave in full; a word the story writes in lower case is no name
+    (lower-cased text, Multi-News, has none)."""
+    introduced: set[str] = set()
+    found = []
+    for sentence in sentences:
+        full = _full_names(sentence.text)
+        alone = (m.group(2) for m in _BARE_NAME.finditer(sentence.text) if not m.group(1) or _TITLE.fullmatch(m.group(1)))
+        found.append(tuple(dict.fromkeys(w for w in alone if w in introduced and w not in full and w.lower() not in lower)))
+        introduced |= full
+    return found
 
 
 def leans_on_previous(text: str) -> bool:
@@ -198,16 +256,20 @@ def build_candidates(doc: Document, settings: Settings) -> list[Candidate]:
     """Sentences that may enter the brief, near-copies merged (see the module docstring), in
     reading order of their first occurrence."""
     where: dict[tuple[str, int], tuple[int, int, int]] = {}  # -> article index, body sentences, body position
+    surnames: dict[tuple[str, int], tuple[str, ...]] = {}
+    lower = {w for a in doc.articles for w in _LOWER_WORD.findall(a.text)}
     for index, article in enumerate(doc.articles):
         body = [s for s in doc.sentences_of(article.id) if not s.is_heading]
         where.update(((s.article_id, s.start), (index, len(body), position)) for position, s in enumerate(body))
+        surnames.update(((s.article_id, s.start), names) for s, names in zip(body, _surnames_by_sentence(body, lower)))
     candidates = []
     for group in doc.copy_groups:
         copies = tuple(s for s in (doc.sentences[i] for i in group) if _is_candidate(s, settings))
         if copies:
-            index, count, position = where[(copies[0].article_id, copies[0].start)]
+            key = (copies[0].article_id, copies[0].start)
+            index, count, position = where[key]
             best = min(where[(s.article_id, s.start)][2] for s in copies)
-            candidates.append(Candidate(copies[0], copies, index, count, position, best))
+            candidates.append(Candidate(copies[0], copies, index, count, position, best, surnames[key]))
     return sorted(candidates, key=lambda c: (c.article_index, c.position))
 
 

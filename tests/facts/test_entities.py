@@ -97,3 +97,12 @@ def test_events_and_model_numbers_are_neither_places_nor_organisations():
     assert kind("Super Bowl", "place") == "event"
     assert kind("Galaxy S9", "organisation") == kind("Chang'e-5", "organisation") == "product"
     assert kind("Atlanta", "place") == "place"
+
+
+def test_countries_the_model_calls_organisations_are_places():
+    from newsbrief.facts.entities import _corrected_kind
+    text = "the United States, DPRK and the United Nations; Jordan scored"
+    kind = lambda name, given: _corrected_kind(text, text.index(name), text.index(name) + len(name), given)
+    assert kind("United States", "organisation") == kind("DPRK", "organisation") == "place"
+    assert kind("United Nations", "organisation") == "organisation"
+    assert kind("Jordan", "person") == "person"  # a one-word person may share a country's name

@@ -118,3 +118,21 @@ def test_a_forgotten_story_keeps_only_its_id(aleppo, unrelated):
     assert aleppo[0].id not in tracker.story_of
     tracker.restore(aleppo[1], first.story_id)  # a later decision for it: the store keeps it
     assert list(tracker.stories) == [second.story_id]
+
+
+def test_a_long_story_looks_for_copies_among_its_latest_articles_only(aleppo, monkeypatch):
+    monkeypatch.setattr("newsbrief.stories.tracker.COPY_WINDOW", 2)
+    tracker = StoryTracker(Settings(story_threshold=1e-9))  # every article joins the one story
+    edition = [replace(aleppo[0], id=f"edition-{i}", text=f"{aleppo[0].text}\n\nUpdate {i}: more to follow.")
+               for i in range(4)]
+    tracker.add_many(edition)
+    assert len(tracker.copies) == 2 and len(tracker.stories) == 1
+
+
+def test_a_long_story_keeps_its_heaviest_terms(aleppo, monkeypatch):
+    monkeypatch.setattr("newsbrief.stories.tracker.MAX_STORY_TERMS", 40)
+    tracker = StoryTracker()
+    tracker.add_many(aleppo)
+    (story,) = tracker.stories.values()
+    assert len(story.centroid.terms) <= 40
+    assert set(tracker._postings) <= set(story.centroid.terms)

@@ -6,7 +6,8 @@ import pytest
 from newsbrief.config import Settings
 from newsbrief.model import Article
 from newsbrief.summarize.base import (
-    Summarizer, build_candidates, is_quote_fragment, pronoun_antecedents, reading_order, tfidf_vectors,
+    Summarizer, build_candidates, is_quote_fragment, name_antecedents, pronoun_antecedents, reading_order,
+    tfidf_vectors,
 )
 from newsbrief.summarize.centroid import CentroidSummarizer
 
@@ -96,7 +97,10 @@ def test_a_pronoun_led_sentence_is_passed_over_when_its_predecessor_does_not_fit
     ("It set off on Dec. 22.", True), ("SANA put the figure at around 20,000.", True),
     ("This is the biggest port in Europe.", True), ("The two were arrested on Friday.", True),
     ('"We express our condolences," the spokesperson said.', True), ('"I told her it would be safe."', True),
-    ("For small satellites, that's not much.", True),
+    ("For small satellites, that's not much.", True), ("It’s from the point of view of a camera.", True),
+    ("Or in other words: “We don’t know where it’s coming down.”", True),
+    ("Its 25 crewmen will be allowed to leave.", True), ("And this puts them well in the lead.", True),
+    ("It's not clear whether the ship was damaged.", False), ("It's been two years since the crash.", False),
     ("It is not clear whether the ship was damaged.", False), ("This week, police arrested five men.", False),
     ("The two men were arrested on Friday.", False), ('"Bodies are on the ground," said Ahmad Edrees.', False),
     ("On Monday, it was announced that the plant would close.", False), ("The two-day summit ended.", False),
@@ -141,6 +145,43 @@ def test_a_quote_said_by_a_pronoun_enters_with_the_sentence_before_it():
         "The concert had drawn about 22,000 people to the festival grounds that night."))
     chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 1.0, 0.5]).summarize(document([article]))
     assert [s.text.split()[0] for s in chosen] == ["Officer", "“We"]
+
+
+TEAGUE = Article(id="a", text=(
+    "Jeff Teague scored 20 points as the Hawks beat the Bulls in Atlanta on Friday night.\n"
+    "The arena was evacuated briefly after a fire alarm went off in the second half.\n"
+    "Teague played a year at the University of Kentucky before the Chicago Bulls drafted him.\n"
+    "Mr. Teague said he was happy in Atlanta and wanted to stay there for many more years."))
+
+
+def test_a_sentence_calling_someone_by_surname_alone_needs_the_sentence_that_names_them_in_full():
+    candidates = build_candidates(document([TEAGUE]), Settings())
+    assert name_antecedents(candidates) == {2: [(0,)], 3: [(0,)]}
+
+
+@pytest.mark.parametrize("introduction, later", [
+    ("Foreign Ministry spokeswoman Hua Chunying spoke to reporters in Beijing on Friday.",
+     "Hua said that China had investigated the relevant ship."),
+    ("Zhu Congpeng, a top engineer at the space agency, spoke to a newspaper on Monday.",
+     "“We have been monitoring it,” Mr Zhu told the newspaper."),
+])
+def test_a_family_name_said_alone_needs_the_full_name_too(introduction, later):
+    article = Article(id="a", text=f"{introduction}\n{later}")
+    assert name_antecedents(build_candidates(document([article]), Settings(min_sentence_words=1))) == {1: [(0,)]}
+
+
+def test_a_surname_led_sentence_enters_with_the_sentence_that_names_the_person():
+    chosen = ScoredInOrder(Settings(words=40, redundancy=1.0), [0.0, 0.5, 1.0, 0.0]).summarize(document([TEAGUE]))
+    assert [s.text.split()[0] for s in chosen] == ["Jeff", "Teague"]
+
+
+@pytest.mark.parametrize("text", [
+    "teague played a year at the university of kentucky before the chicago bulls drafted him.",  # lower-cased
+    "Officers of the State Police arrived. Police said the man was armed.",  # "police" in lower case too
+])
+def test_words_that_are_no_surnames_need_nothing(text):
+    article = Article(id="a", text=f"Jeff Teague and the police met on Friday in Atlanta after the game.\n{text}")
+    assert not name_antecedents(build_candidates(document([article]), Settings(min_sentence_words=1)))
 
 
 def test_a_summarizer_runs_on_a_hand_built_document():
