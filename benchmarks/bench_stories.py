@@ -1,14 +1,21 @@
 """Story grouping against gold stories, side by side with a TF-IDF + agglomerative baseline.
 
-    python benchmarks/bench_stories.py [--sets multinews200 multinews1000 giveme5w1h uci semeval stream]
+    python benchmarks/bench_stories.py [--sets multinews200 multinews1000 giveme5w1h giveme5w1h-undated uci
+                                               semeval same-kind stream]
 
 For each labelled set: BCubed precision/recall/F1, adjusted Rand index, stories found and
 articles per second, for newsbrief's incremental grouping (articles cleaned first, fed in
 publication order where dates exist, else in the shuffled order) and for the baseline (TF-IDF
 cosine, average link, distance threshold chosen on 200 *other* Multi-News validation clusters).
 `semeval`: Pearson r of `similarity()` (and of plain TF-IDF cosine) against the human `overall`
-score, sign-adjusted (1 = very similar). `stream`: the incremental mode over 10,000 articles,
-with articles/s and resident memory along the way (run it alone: `--sets stream`, so the memory
+score, sign-adjusted (1 = very similar). `giveme5w1h-undated`: the same articles without their
+dates, shuffled (pages that state no date). `same-kind`: how often `same_story`'s model joins
+two articles of different events that read alike — for each Giveme5W1H article its 3 nearest
+articles (by embedding) of other events in the same category (two New Year's Eves, two missile
+launches), and the SemEval pairs judged dissimilar overall (>= 3) but alike in narrative (<= 2.5:
+the same kind of story about another event) or whose embeddings are close (cosine >= 0.4) — beside how often it joins each article's 3 nearest of its own event
+and the SemEval pairs judged very similar (overall <= 1.5). `stream`: the incremental mode over
+10,000 articles, with articles/s and resident memory along the way (run it alone: `--sets stream`, so the memory
 is the stream's own). Needs the `bench` extra (scikit-learn).
 """
 
@@ -25,11 +32,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.config import Settings
 from newsbrief.evaluate.clustering import score_clustering
-from newsbrief.evaluate.storydata import LabelledArticles, giveme5w1h, multinews_mix, semeval_pairs, uci_headlines
+from newsbrief.evaluate.storydata import (LabelledArticles, giveme5w1h, multinews_mix, semeval_pairs, uci_headlines,
+                                          without_dates)
 from newsbrief.pipeline import clean_articles
 from newsbrief.stories import StoryTracker, group_stories, similarity
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+GIVEME = DATA / "giveme5w1h-news-cluster" / "news_cluster.jsonl"
+SEMEVAL = DATA / "semeval2022-task8-news-similarity" / "en_en_pairs.jsonl"
 VAL = DATA / "multinews" / "val.jsonl.gz"
 TUNE_SEED = 99  # the baseline's threshold is tuned on clusters drawn with this seed, disjoint from the sets
 
@@ -67,7 +77,7 @@ def report(name: str, data: LabelledArticles, threshold: float) -> None:
 
 
 def semeval() -> None:
-    pairs = semeval_pairs(DATA / "semeval2022-task8-news-similarity" / "en_en_pairs.jsonl")
+    pairs = semeval_pairs(SEMEVAL)
     gold = np.array([p.overall for p in pairs])
     ours = np.array([similarity(p.a, p.b) for p in pairs])
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit([t for p in pairs for t in (p.a.text, p.b.text)])
@@ -76,6 +86,43 @@ def semeval() -> None:
     print("\n| SemEval-2022 Task 8 en-en (354 pairs) | Pearson r (sign-adjusted) |\n|---|---:|")
     print(f"| newsbrief similarity() | **{-np.corrcoef(ours, gold)[0, 1]:.3f}** |")
     print(f"| TF-IDF cosine | {-np.corrcoef(tfidf, gold)[0, 1]:.3f} |")
+
+
+def same_kind(nearest: int = 3) -> None:
+    import json
+
+    from newsbrief.clean.article import clean_article
+    from newsbrief.stories.pairmodel import load_model, pair_features
+    from newsbrief.stories.tracker import default_profiler
+
+    model, profiler = load_model(), default_profiler()
+    category = {str(r["id"]): r["category"] for r in map(json.loads, GIVEME.open(encoding="utf-8"))}
+    data = giveme5w1h(GIVEME)
+    event_of = dict(zip((a.id for a in data.articles), data.stories))
+    articles = clean_articles(data.articles, [])[0]  # an empty record is dropped: look the events up by id
+    events = [event_of[a.id] for a in articles]
+    profiles = profiler.profiles(list(articles))
+    dense = np.array([p.dense for p in profiles])
+    closeness = dense @ dense.T
+    joined = {"other event": [], "same event": []}
+    for i, a in enumerate(articles):
+        for kind, keep in (("other event", lambda j: events[j] != events[i] and category[articles[j].id] == category[a.id]),
+                           ("same event", lambda j: events[j] == events[i] and j != i)):
+            for j in [j for j in np.argsort(-closeness[i]) if keep(j)][:nearest]:
+                joined[kind].append(bool(model.predict(pair_features(profiles[i], profiles[j])[None, :])[0]))
+    print(f"\n| same-kind pairs | pairs | joined by the story model |\n|---|---:|---:|")
+    for kind, verdicts in joined.items():
+        print(f"| Giveme5W1H, {nearest} nearest of {'an' if kind == 'other event' else 'the'} {kind} "
+              f"(same category) | {len(verdicts)} | {np.mean(verdicts):.1%} |")
+    pairs = semeval_pairs(SEMEVAL)
+    found = [profiler.profiles([clean_article(p.a), clean_article(p.b)]) for p in pairs]
+    for label, keep in (("SemEval judged dissimilar overall (>= 3), alike in narrative (<= 2.5)",
+                         lambda p, a, b: p.overall >= 3 and p.narrative <= 2.5),
+                        ("SemEval judged dissimilar overall (>= 3), embeddings >= 0.4",
+                         lambda p, a, b: p.overall >= 3 and float(a.dense @ b.dense) >= 0.4),
+                        ("SemEval judged very similar (overall <= 1.5)", lambda p, a, b: p.overall <= 1.5)):
+        verdicts = [bool(model.predict(pair_features(a, b)[None, :])[0]) for p, (a, b) in zip(pairs, found) if keep(p, a, b)]
+        print(f"| {label} | {len(verdicts)} | {np.mean(verdicts):.1%} |")
 
 
 def stream(total: int = 10_000) -> None:
@@ -112,7 +159,8 @@ def _rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+",
-                        default=["multinews200", "multinews1000", "giveme5w1h", "uci", "semeval", "stream"])
+                        default=["multinews200", "multinews1000", "giveme5w1h", "giveme5w1h-undated", "uci", "semeval",
+                                 "same-kind", "stream"])
     args = parser.parse_args()
     threshold = tuned_baseline_threshold()
     print(f"baseline distance threshold (tuned on 200 other val clusters): {threshold:.3f}\n")
@@ -122,11 +170,15 @@ def main() -> None:
         if name.startswith("multinews"):
             report(name, multinews_mix(VAL, int(name.removeprefix("multinews")), seed=2026), threshold)
         elif name == "giveme5w1h":
-            report(name, giveme5w1h(DATA / "giveme5w1h-news-cluster" / "news_cluster.jsonl"), threshold)
+            report(name, giveme5w1h(GIVEME), threshold)
+        elif name == "giveme5w1h-undated":
+            report(name, without_dates(giveme5w1h(GIVEME)), threshold)
         elif name == "uci":
             report(name, uci_headlines(DATA / "uci-news-aggregator-subset" / "uci-news-aggregator.first6366.csv"), threshold)
     if "semeval" in args.sets:
         semeval()
+    if "same-kind" in args.sets:
+        same_kind()
     if "stream" in args.sets:
         stream()
 

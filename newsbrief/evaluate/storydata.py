@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class RatedPair:
     a: Article
     b: Article
     overall: float  # 1 = very similar .. 4 = very dissimilar
+    narrative: float = 0.0  # the same scale, for what the two tell (the kind of story)
 
 
 def multinews_mix(path: Path, clusters: int, seed: int) -> LabelledArticles:
@@ -41,6 +42,14 @@ def multinews_mix(path: Path, clusters: int, seed: int) -> LabelledArticles:
              for c in load_clusters(path, limit=clusters, seed=seed) for i, doc in enumerate(c.documents)]
     random.Random(seed).shuffle(found)
     return LabelledArticles([a for a, _ in found], [s for _, s in found])
+
+
+def without_dates(data: LabelledArticles, seed: int = 0) -> LabelledArticles:
+    """The set with its dates removed and its articles shuffled: what a grouping gets from pages
+    that state no date (or from a feed that drops them), in no helpful order."""
+    pairs = [(replace(a, published=None), s) for a, s in zip(data.articles, data.stories)]
+    random.Random(seed).shuffle(pairs)
+    return LabelledArticles([a for a, _ in pairs], [s for _, s in pairs])
 
 
 def giveme5w1h(path: Path) -> LabelledArticles:
@@ -73,5 +82,6 @@ def semeval_pairs(path: Path) -> list[RatedPair]:
         for line in lines:
             record = json.loads(line)
             pairs.append(RatedPair(Article(id=record["id1"], text=record["text1"]),
-                                   Article(id=record["id2"], text=record["text2"]), float(record["overall"])))
+                                   Article(id=record["id2"], text=record["text2"]), float(record["overall"]),
+                                   float(record["narrative"])))
     return pairs
