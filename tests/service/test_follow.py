@@ -240,7 +240,9 @@ def test_two_followers_over_one_store_never_poll_a_source_twice(server, tmp_path
         reports = list(pool.map(lambda f: f.run_once(), followers))
     for follower in followers:
         follower.stop()
-    assert sorted(len(r.polled) for r in reports) == [0, 1] and sum(r.busy for r in reports) == 1
+    # whether the second finds the source busy or already polled depends on how the threads
+    # overlap on a loaded machine; either way it polls nothing and the source is fetched once
+    assert sorted(len(r.polled) for r in reports) == [0, 1] and sum(r.busy for r in reports) <= 1
     assert len(server.hits("/slow.xml")) == 1
 
 
