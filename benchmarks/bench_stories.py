@@ -13,10 +13,11 @@ dates, shuffled (pages that state no date). `same-kind`: how often `same_story`'
 two articles of different events that read alike — for each Giveme5W1H article its 3 nearest
 articles (by embedding) of other events in the same category (two New Year's Eves, two missile
 launches), and the SemEval pairs judged dissimilar overall (>= 3) but alike in narrative (<= 2.5:
-the same kind of story about another event) or whose embeddings are close (cosine >= 0.4) — beside how often it joins each article's 3 nearest of its own event
-and the SemEval pairs judged very similar (overall <= 1.5). `stream`: the incremental mode over
-10,000 articles, with articles/s and resident memory along the way (run it alone: `--sets stream`, so the memory
-is the stream's own). Needs the `bench` extra (scikit-learn).
+the same kind of story about another event) or whose embeddings are close (cosine >= 0.4) —
+beside how often it joins each article's 3 nearest of its own event and the SemEval pairs judged
+very similar (overall <= 1.5). `stream`: the incremental mode over 10,000 articles, with
+articles/s and resident memory along the way (run it alone: `--sets stream`, so the memory is
+the stream's own). Needs the `bench` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -92,37 +93,39 @@ def same_kind(nearest: int = 3) -> None:
     import json
 
     from newsbrief.clean.article import clean_article
+    from newsbrief.learn.stories import cleaned
     from newsbrief.stories.pairmodel import load_model, pair_features
     from newsbrief.stories.tracker import default_profiler
 
     model, profiler = load_model(), default_profiler()
+
+    def joined(pairs) -> str:  # the share of (profile, profile) pairs the model calls one story
+        return f"{np.mean(model.predict(np.array([pair_features(a, b) for a, b in pairs]))):.1%}"
+
     category = {str(r["id"]): r["category"] for r in map(json.loads, GIVEME.open(encoding="utf-8"))}
-    data = giveme5w1h(GIVEME)
-    event_of = dict(zip((a.id for a in data.articles), data.stories))
-    articles = clean_articles(data.articles, [])[0]  # an empty record is dropped: look the events up by id
-    events = [event_of[a.id] for a in articles]
-    profiles = profiler.profiles(list(articles))
+    data = cleaned(giveme5w1h(GIVEME))
+    articles, events = data.articles, data.stories
+    profiles = profiler.profiles(articles)
     dense = np.array([p.dense for p in profiles])
     closeness = dense @ dense.T
-    joined = {"other event": [], "same event": []}
+    found = {"an other event": [], "the same event": []}
     for i, a in enumerate(articles):
-        for kind, keep in (("other event", lambda j: events[j] != events[i] and category[articles[j].id] == category[a.id]),
-                           ("same event", lambda j: events[j] == events[i] and j != i)):
-            for j in [j for j in np.argsort(-closeness[i]) if keep(j)][:nearest]:
-                joined[kind].append(bool(model.predict(pair_features(profiles[i], profiles[j])[None, :])[0]))
-    print(f"\n| same-kind pairs | pairs | joined by the story model |\n|---|---:|---:|")
-    for kind, verdicts in joined.items():
-        print(f"| Giveme5W1H, {nearest} nearest of {'an' if kind == 'other event' else 'the'} {kind} "
-              f"(same category) | {len(verdicts)} | {np.mean(verdicts):.1%} |")
-    pairs = semeval_pairs(SEMEVAL)
-    found = [profiler.profiles([clean_article(p.a), clean_article(p.b)]) for p in pairs]
+        order = np.argsort(-closeness[i])
+        found["an other event"] += [(profiles[i], profiles[j]) for j in [
+            j for j in order if events[j] != events[i] and category[articles[j].id] == category[a.id]][:nearest]]
+        found["the same event"] += [(profiles[i], profiles[j]) for j in [
+            j for j in order if events[j] == events[i] and j != i][:nearest]]
+    print("\n| same-kind pairs | pairs | joined by the story model |\n|---|---:|---:|")
+    for kind, pairs in found.items():
+        print(f"| Giveme5W1H, {nearest} nearest of {kind} (same category) | {len(pairs)} | {joined(pairs)} |")
+    rated = [(p, *profiler.profiles([clean_article(p.a), clean_article(p.b)])) for p in semeval_pairs(SEMEVAL)]
     for label, keep in (("SemEval judged dissimilar overall (>= 3), alike in narrative (<= 2.5)",
                          lambda p, a, b: p.overall >= 3 and p.narrative <= 2.5),
                         ("SemEval judged dissimilar overall (>= 3), embeddings >= 0.4",
                          lambda p, a, b: p.overall >= 3 and float(a.dense @ b.dense) >= 0.4),
                         ("SemEval judged very similar (overall <= 1.5)", lambda p, a, b: p.overall <= 1.5)):
-        verdicts = [bool(model.predict(pair_features(a, b)[None, :])[0]) for p, (a, b) in zip(pairs, found) if keep(p, a, b)]
-        print(f"| {label} | {len(verdicts)} | {np.mean(verdicts):.1%} |")
+        pairs = [(a, b) for p, a, b in rated if keep(p, a, b)]
+        print(f"| {label} | {len(pairs)} | {joined(pairs)} |")
 
 
 def stream(total: int = 10_000) -> None:

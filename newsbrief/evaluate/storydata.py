@@ -33,7 +33,7 @@ class RatedPair:
     a: Article
     b: Article
     overall: float  # 1 = very similar .. 4 = very dissimilar
-    narrative: float = 0.0  # the same scale, for what the two tell (the kind of story)
+    narrative: float  # the same scale, for what the two tell (the kind of story)
 
 
 def multinews_mix(path: Path, clusters: int, seed: int) -> LabelledArticles:
