@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsbrief.model.facts import Entity
@@ -173,12 +173,20 @@ def _without_common_words(texts: Sequence[str], found: list[list[NameSpan]]) -> 
       start of sentences, "payload" elsewhere), or in capitals while it is a lower-case word
       elsewhere ("CLOSE" on a video player);
     - a person whose name holds a lower-case word that is no particle ("Saturn V moon"), or
-      whose first word and another of its words the story also writes in lower case ("Boost
-      Mode", "App Store", "Custom Wallpapers"): a thing named in capitals, not a person;
+      whose first word the story also writes in lower case and is no given name ("Space
+      Oddity", "Boost Mode", "Email"; not "Will Smith"), or whose first word the story calls an
+      organisation on its own ("Google Glass", "Nintendo Switch"): a thing, not a person (a
+      family name the model calls an organisation, "Horner", is no evidence);
     - "SpaceX", "Buzz60" (a capital closing a word, digits) are not people: organisations.
     """
     lower = Counter(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
     capital = Counter(s.text for spans in found for s in spans)
+    family = {s.text.split()[-1] for spans in found for s in spans if s.kind == "person" and " " in s.text}
+    kinds = defaultdict(Counter)
+    for spans in found:
+        for s in spans:
+            kinds[s.text][s.kind] += 1
+    companies = {name for name, counts in kinds.items() if " " not in name and counts.most_common(1)[0][0] == "organisation"}
     kept = []
     for spans in found:
         keep = []
@@ -190,7 +198,9 @@ def _without_common_words(texts: Sequence[str], found: list[list[NameSpan]]) -> 
                 common = lower[name.lower()]
                 if common and (name.isupper() and len(name) > 3 or common >= capital[name]):
                     continue
-            if span.kind == "person" and _names_a_thing(name, lower):
+            if span.kind == "person" and (_names_a_thing(name, lower)
+                                          or " " not in name and name not in family and _is_common_word(name, lower)
+                                          or " " in name and name.split()[0] in companies):
                 continue
             if span.kind == "person" and re.search(r"[a-z][A-Z]\b|\d", name):
                 span = NameSpan(span.start, span.end, name, "organisation")
@@ -211,7 +221,22 @@ def _names_a_thing(name: str, lower: Counter) -> bool:
         return True
     if any(w.islower() and w not in _NAME_PARTICLES for w in words[1:]):
         return True
-    return bool(lower[words[0].lower()]) and any(lower[w.lower()] for w in words[1:] if w not in _NAME_PARTICLES)
+    return _is_common_word(words[0], lower)
+
+
+# English words that are also common given names: "Will Smith", "Rich Dauer", "Hope Hicks" are people
+_GIVEN_NAME_WORDS = frozenset("""will mark rich bill hope grace faith joy may june april august rose summer autumn
+    frank art jack pat sue bob guy dawn chase gene ray rob don lee max sky river ruby amber jade iris lily daisy
+    violet holly ivy heather crystal pearl carol penny bud buck chip chuck earl ernest glen hunter mason miles
+    cash noble duke prince major sterling stone wade chance cliff dale drew forest grant heath jay jordan lance
+    neil nick pierce price reed royal rusty sandy victor wood young moon star king page bishop carter cook
+    fisher baker porter rocky sunny harmony melody destiny trinity""".split())
+
+
+def _is_common_word(word: str, lower: Counter) -> bool:
+    """A capitalised word the story also writes in lower case that is no given name ("Space Oddity",
+    "Tranquilizing Harambe", "Email"): the first word of a thing, not of a person."""
+    return bool(lower[word.lower()]) and word.lower() not in _GIVEN_NAME_WORDS
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -251,8 +276,9 @@ def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
             return "place"
         if re.fullmatch(r"(?:al|el)-\w+", name):
             return "place"  # a lone "al-Fardous" is a neighbourhood; a person is "Bashar al-Assad"
-    if kind in ("place", "person") and before and before[-1] in ("the", "The") and name.endswith("s") and " " in name:
-        return "organisation"  # "the White Helmets"
+    if kind in ("place", "person") and before and before[-1] in ("the", "The") and name.endswith("s") and " " in name \
+            and name not in _territories():
+        return "organisation"  # "the White Helmets" (but "the United States")
     return kind
 
 
@@ -295,8 +321,10 @@ def _guess_kind(text: str, start: int, name: str) -> str:
 
 # --- merging ----------------------------------------------------------------------------------
 
-def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan]]) -> tuple[Entity, ...]:
-    """One Entity per person/organisation/place, merged across spellings and articles, most mentioned first."""
+def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan]],
+                   texts: Sequence[str] = ()) -> tuple[Entity, ...]:
+    """One Entity per person/organisation/place, merged across spellings and articles, most mentioned
+    first; with the articles' `texts`, only the places `confirmed_places` confirms."""
     groups: dict[str, list[tuple[str, NameSpan]]] = defaultdict(list)
     for article_id, spans in zip(article_ids, names):
         for span in spans:
@@ -322,7 +350,106 @@ def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan
     for key, spans in groups.items():
         merged[find(key)].extend(spans)
     entities = [_entity(spans) for spans in merged.values()]
+    if texts:
+        entities = confirmed_places(entities, texts)
     return tuple(sorted(entities, key=lambda e: (-e.mentions, -len(e.articles), e.name)))
+
+
+# --- places a reader can find on a map --------------------------------------------------------
+
+_PLACE_WORDS = frozenset("""street road avenue lane square sea ocean river lake mount mountain mountains valley county
+    province village town city island islands beach airport port harbour harbor gate hall bridge basin bay center
+    centre park station district region state coast desert bank canal strait gulf peninsula plaza crater cape
+    consulate embassy base prison""".split())
+_PLACES_BEYOND = frozenset("""earth moon mars venus mercury jupiter saturn uranus neptune pluto atlantic pacific arctic
+    antarctic mediterranean caribbean baltic rhine danube nile thames""".split())  # no city gazetteer holds them
+_STATE_ABBREVIATIONS = frozenset("""ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md.
+    mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
+    tex. vt. va. wash. w.va. wis. wyo. d.c. b.c. l.a.""".split())
+
+
+def confirmed_places(entities: Sequence[Entity], texts: Sequence[str]) -> list[Entity]:
+    """The entities, each place kept only when a reader could find it on a map, and kinds the
+    story's own words correct.
+
+    A place is a name the gazetteer knows (`learn.places`: cities, states, countries,
+    subdivisions), a country form, a name with a place word ("Shettleston Road", "Tasman Sea"),
+    a planet or sea, a state's abbreviation, or a name the story writes "in X", "near X" or
+    "outside X" ("in Punta Islita"), or with a place noun after it ("the al-Fardous neighborhood"). The small model calls singers, snacks and TV stations places
+    ("Rihanna", "Pringles", "KCTV"); a lone direction ("North", "Western") is no place either.
+
+    Corrected kinds: a "person" of several words that is a known place ("Sioux Falls") is that
+    place; an "organisation" the story gives a person's title, role or age ("Nice mayor
+    Christian Estrosi", "Mr Estrosi", "Darnell Lazare, 27,") is a person; one the gazetteer knows
+    and the story writes "in X" ("in Slidell") is a place."""
+    known = _known_places()
+    story = "\n".join(texts)
+    kept = []
+    for entity in entities:
+        kind = _corrected_entity_kind(entity, known, story)
+        if kind != entity.kind:
+            entity = replace(entity, kind=kind)
+        if entity.kind != "place" or any(_is_known_place(s, known, story) for s in entity.spellings):
+            kept.append(entity)
+    return kept
+
+
+_PERSON_ROLES = ("Mr|Mrs|Ms|Dr|Mayor|mayor|President|president|Minister|minister|executive|spokesman|spokeswoman|"
+                 "spokesperson|Constable|constable|officer|Chief|chief|director|founder|singer|actor|actress|rapper|"
+                 "coach|player|driver|Senator|senator|Governor|governor|Secretary|secretary|chairman|leader|star|"
+                 "teammate|manager|lawyer|attorney|Judge|judge|Professor|professor|father|mother|son|daughter|wife|"
+                 "husband|brother|sister|Frenchman|Briton")
+_ORG_HEADS = _ORG_WORDS | frozenset("airlines airways lines media records press studios labs team".split())
+
+
+def _corrected_entity_kind(entity: Entity, known: frozenset[str], story: str) -> str:
+    name = entity.name
+    if entity.kind == "person" and " " in name and plain_name(name) in known:
+        return "place"
+    if entity.kind != "organisation" or name.replace(".", "").isupper():
+        return entity.kind
+    words = name.split()
+    if not any(w.lower() in _ORG_HEADS for w in words):
+        quoted, family = re.escape(name), re.escape(words[-1])
+        if re.search(rf"(?<![A-Za-z])(?:{_PERSON_ROLES})\.?\s+{quoted}\b(?!\s+[A-Z])", story) \
+                or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{family}\b", story) or re.search(rf"\b{quoted},\s+\d{{1,2}},", story):
+            return "person"
+    if plain_name(name) in known and re.search(rf"[a-z,]\s+(?:in|near|outside)\s+{re.escape(name)}\b(?!\s+[A-Z])", story):
+        return "place"
+    return entity.kind
+
+
+def _is_known_place(name: str, known: frozenset[str], story: str) -> bool:
+    key = plain_name(name)
+    words = key.replace("-", " ").split()
+    if not words or all(w in DIRECTIONS for w in words):
+        return False
+    if key in known or key in _PLACES_BEYOND or key in _STATE_ABBREVIATIONS or name.removeprefix("the ") in _territories():
+        return True
+    if any(w in _PLACE_WORDS for w in words):
+        return True
+    if " " not in name and re.search(r"\b" + re.escape(key) + r"\b", story):
+        return False  # "in Settings" when the story also writes "settings": a menu, not a place
+    if re.search(re.escape(name) + r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", story):
+        return True  # "the al-Fardous neighborhood"
+    pattern = r"(\S*)\s+(?:in|near|outside)\s+(?:the\s+)?" + re.escape(name) + r"\b(?!['’]|\s+[A-Z])"
+    return any(not (m.group(1)[:1].isupper() and m.group(1)[-1:].isalpha())  # not "Adventures in Success"
+               for m in re.finditer(pattern, story))
+
+
+def plain_name(name: str) -> str:
+    """A gazetteer key: lower case, no accents ("Köln" is "koln")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """The gazetteer `learn.places` builds (62,000 names, 250 KB), read once per process."""
+    import gzip
+    from importlib import resources
+
+    data = resources.files("newsbrief") / "data" / "places.txt.gz"
+    return frozenset(gzip.decompress(data.read_bytes()).decode("utf-8").split("\n")) - {""}
 
 
 def name_key(name: str) -> str:

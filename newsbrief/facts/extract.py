@@ -41,7 +41,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         figures=tuple(figures),
         disagreements=find_disagreements(figures, published, settings.facts_tolerance, settings.facts_same_time_days),
         quotes=tuple(merge_quotes(quotes)),
-        entities=merge_entities([a.id for a in cleaned], names),
+        entities=merge_entities([a.id for a in cleaned], names, [a.text for a in cleaned]),
         timeline=build_timeline(events, doc),
         notes=(note,) if note else (),
     )

@@ -106,3 +106,40 @@ def test_countries_the_model_calls_organisations_are_places():
     assert kind("United States", "organisation") == kind("DPRK", "organisation") == "place"
     assert kind("United Nations", "organisation") == "organisation"
     assert kind("Jordan", "person") == "person"  # a one-word person may share a country's name
+    assert kind("United States", "place") == "place"  # "the ...s" makes no organisation of a country
+
+
+def test_a_person_whose_first_word_is_a_common_word_or_a_company_is_no_name():
+    from newsbrief.facts.entities import _without_common_words
+    text = "Space Oddity played in space. Google Glass. Google said. Will Smith will come. Email was sent by email."
+    found = [spans(("Space Oddity", "person"), ("Google Glass", "person"), ("Google", "organisation"),
+                   ("Will Smith", "person"), ("Email", "person"))]
+    [kept] = _without_common_words([text], found)
+    assert [s.text for s in kept] == ["Google", "Will Smith"]
+
+
+def test_a_family_name_in_lower_case_elsewhere_stays_a_person():
+    from newsbrief.facts.entities import _without_common_words
+    text = "Pavel Durov said it. Durov added more. Durov left (t.me/durov)."
+    [kept] = _without_common_words([text], [spans(("Pavel Durov", "person"), ("Durov", "person"), ("Durov", "person"))])
+    assert [s.text for s in kept] == ["Pavel Durov", "Durov", "Durov"]
+
+
+def place_entities(text: str, *names: tuple[str, str]) -> dict[str, str]:
+    return {e.name: e.kind for e in merge_entities(["a"], [spans(*names)], [text])}
+
+
+def test_a_listed_place_is_one_a_reader_could_find_on_a_map():
+    text = ("Rihanna sang in Cologne, in Punta Islita and on Shettleston Road, near Mars. Pringles. "
+            "North of the city, the Moon Village. Adventures in Success.")
+    kinds = place_entities(text, ("Rihanna", "place"), ("Cologne", "place"), ("Punta Islita", "place"),
+                           ("Shettleston Road", "place"), ("Mars", "place"), ("Pringles", "place"),
+                           ("North", "place"), ("Success", "place"))
+    assert sorted(kinds) == ["Cologne", "Mars", "Punta Islita", "Shettleston Road"]
+
+
+def test_the_storys_words_correct_a_kind_the_model_got_wrong():
+    text = "Nice mayor Christian Estrosi spoke. Police in Slidell said. Sioux Falls. Delta flew."
+    kinds = place_entities(text, ("Christian Estrosi", "organisation"), ("Slidell", "organisation"),
+                           ("Sioux Falls", "person"), ("Delta", "organisation"))
+    assert kinds == {"Christian Estrosi": "person", "Slidell": "place", "Sioux Falls": "place", "Delta": "organisation"}
