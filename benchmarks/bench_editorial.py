@@ -28,8 +28,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "giveme5w1h-news-cluster" / "news_cluster.jsonl"
 REVIEW = REPO / "tests" / "data" / "review"
-CLASSES = ("debris", "off-topic", "dangling", "wrong-source", "wrong-date", "no-meaning", "mislabeled-name", "order")
-SECTIONS = {"Key figures": "figure", "Where sources disagree": "disagreement", "Quotes": "quote",
+CLASSES = ("debris", "off-topic", "dangling", "wrong-source", "wrong-date", "no-meaning", "mislabeled-name",
+           "false-disagreement", "order")
+SECTIONS = {"Key figures": "figure", "Disagreements": "disagreement", "Quotes": "quote",
             "Who and where": "name", "Timeline": "timeline"}
 
 

@@ -61,7 +61,7 @@ def disagreement_precision() -> list[str]:
                  for pair in disagreement_pairs(event, extract_facts(_document([clean_article(a) for a in articles])))]
         judged = judge(pairs, judgments)
         rows.append(f"| {split} | {', '.join(map(str, events))} | {len(pairs)} | {judged.right} | {judged.wrong} | "
-                    f"{len(judged.unjudged)} | {judged.precision:.3f} |")
+                    f"{len(judged.unjudged)} | {f'{judged.precision:.3f}' if judged.right + judged.wrong else '–'} |")
     return rows
 
 

@@ -1,7 +1,7 @@
 """Figures that differ: a conflict between sources, or a development over time.
 
 Figures are compared when they count the same thing (same counted noun, "civilians" and
-"people" alike; same event; same unit) about the same occasion: close together in one article
+"people" alike; same event; same unit; a count without a unit only with an event: "killed") about the same occasion: close together in one article
 (`NEARBY_CHARS`), or in sentences sharing at least `CONTEXT_WORDS` content words ("eastern
 Aleppo"; a death toll in Kunduz is not the consulate attack's). Durations, measures of time and
 increments ("another 1,800") are not compared. Two figures differ when their intervals do not overlap
@@ -60,11 +60,15 @@ def comparison_key(figure: Figure) -> tuple | None:
     """What a figure is about, for comparing it with others; None when it is not comparable."""
     if figure.increment or figure.part or figure.unit in TIME_UNITS or figure.noun is None and figure.event is None:
         return None
+    if not figure.counts_something:
+        return None  # "current: 12" and "current: at least eight" say nothing a reader could compare
     noun = noun_key(figure.noun)
     if noun is None and figure.event is None:
         return None  # "62,540 pounds" of what? a bare measure says too little to compare
-    if noun == "people" and figure.event is None:
-        return None  # "600 people" (a population) and "5,000 people" (a crowd) are not the same thing
+    if figure.event is None and figure.unit is None:
+        return None  # "600 people" (a population) and "5,000 people" (a crowd), "two ships" at a rendezvous
+        # and "four ships" on a sanctions list, three photos in one post and four in another: a bare
+        # count of things nothing happened to names no one quantity that sources could disagree on
     return noun, figure.event, figure.unit
 
 

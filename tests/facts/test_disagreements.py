@@ -58,6 +58,14 @@ def test_increments_durations_and_populations_are_not_compared(figure):
     assert comparison_key(figure(600, event=None)) is None
 
 
+def test_a_count_of_things_nothing_happened_to_is_not_compared(figure):
+    ships = [figure(2, noun="ships", event=None, article="a", sentence="a rendezvous between two ships near Dalian"),
+             figure(4, noun="ships", event=None, article="b", sentence="the Security Council added four ships near Dalian")]
+    assert kinds(ships, TWO_WEEKS) == []
+    assert comparison_key(figure(3, noun="photos", event=None)) is None
+    assert comparison_key(figure(40, noun="well", event=None, unit="m")) is not None  # a measure still compares
+
+
 SAME_DAY_AB = {"a": date(2018, 2, 6), "b": date(2018, 2, 6)}
 LATER = {"a": date(2016, 7, 14), "b": date(2016, 7, 15)}
 
