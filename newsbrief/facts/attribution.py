@@ -406,13 +406,22 @@ _SOURCE_NOUNS = frozenset("post tweet statement report video website site blog a
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. mx mx.".split())
 
 
+_ROLE_ENDS = frozenset("""the a an of with to for from that about and or in on at by as who which than
+    his her their its""".split())
+_WEEKDAY_LIKE = re.compile(r"\b(?:m[o]?n|tue?s?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day\b", re.IGNORECASE)
+
+
 def without_honorifics(role: str | None) -> str | None:
-    """A role without a lone "Mr."/"Dr." part ("Mr." is how the text named them, not what they
-    are) or a part with no letter (a list's bullet "•")."""
+    """A role without the parts that are no role: a lone "Mr."/"Dr." ("Mr." is how the text named
+    them, not what they are), a part with no letter (a list's bullet "•"), and a clause cut
+    mid-way, read on the review set: one ending in a function word ("Assistant Chief Constable
+    of the", "Saturday about negotiating with the"), or holding a day ("Mnday that her
+    relationship with") or a number ("one user called 80")."""
     if not role:
         return role
     parts = [p.strip() for p in role.split(",")]
-    kept = [p for p in parts if p and p.lower() not in HONORIFICS and any(ch.isalpha() for ch in p)]  # not a "•"
+    kept = [p for p in parts if p and p.lower() not in HONORIFICS and any(ch.isalpha() for ch in p)  # not a "•"
+            and p.split()[-1].lower() not in _ROLE_ENDS and not _WEEKDAY_LIKE.search(p) and not re.search(r"\d", p)]
     return ", ".join(kept) or None
 
 

@@ -123,3 +123,11 @@ def test_a_role_of_only_a_bullet_is_no_role():
     from newsbrief.facts.attribution import without_honorifics
 
     assert without_honorifics("•") is None and without_honorifics("Mr., the president") == "the president"
+
+
+def test_a_role_cut_mid_clause_is_no_role():
+    from newsbrief.facts.attribution import without_honorifics
+    assert without_honorifics("Assistant Chief Constable of the") is None
+    assert without_honorifics("Mnday that her relationship with") is None
+    assert without_honorifics("one user called 80") is None
+    assert without_honorifics("a spokesman for the French Interior Ministry") == "a spokesman for the French Interior Ministry"
