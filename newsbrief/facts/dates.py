@@ -156,6 +156,10 @@ def _year_near(month: int, day: int, published: date | None, future: bool = Fals
 
 
 def _weekday(weekday: int, lead: str | None, published: date | None, future: bool) -> date | None:
+    """The day a weekday names, near the publication date: the same day, the days before it, or
+    the next day. A news page's date has no hour and is often the day before the local day it
+    reports ("early Friday" in a Nice story dated Thursday, UTC), while a story six days old
+    says "last Friday" or gives the date; so the day after the stamp wins over six days before."""
     if published is None:
         return None
     back = (published.weekday() - weekday) % 7
@@ -166,6 +170,8 @@ def _weekday(weekday: int, lead: str | None, published: date | None, future: boo
         return published + timedelta(days=ahead)
     if lead == "last" and back == 0:
         back = 7
+    if back == 6 and lead != "last":
+        return published + timedelta(days=1)  # see below
     return published - timedelta(days=back)
 
 

@@ -87,3 +87,10 @@ def test_last_july_is_past_whatever_else_the_sentence_will_do():
 ])
 def test_a_past_date_in_reported_speech_or_after_a_name_stays_past(text, expected):
     assert find_dates(text, date(2024, 3, 10))[0].date == expected
+
+
+def test_the_weekday_after_the_page_date_is_the_next_day_not_six_days_before():
+    thursday = date(2016, 7, 14)
+    assert only("Hollande said in an address early Friday.", thursday).date == date(2016, 7, 15)
+    assert only("Police arrested him last Friday.", thursday).date == date(2016, 7, 8)
+    assert only("The mayor spoke on Tuesday.", thursday).date == date(2016, 7, 12)
