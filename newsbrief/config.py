@@ -77,6 +77,9 @@ class Settings:
     facts_aside_similarity: float = 0.2
     """A figure whose sentence is less similar than this to the story (cosine to the centroid of its
     articles, `facts.relevance`) is no key figure; 0: every figure may be one."""
+    facts_background_similarity: float = 0.35
+    """A past event the story recalls (a timeline line dated well before it) whose sentence is less
+    similar than this to the story is left out of the brief's Timeline; 0: every one may be shown."""
     facts_same_time_days: int = 0
     """Figures dated at most this many days apart are the same moment: differing sources then conflict;
     figures further apart are a development over time (0: the same day)."""
@@ -132,8 +135,9 @@ class Settings:
             raise SettingsError(f"follow_private_addresses must be true or false, got {self.follow_private_addresses!r}")
         if self.facts_limit < 1 or self.facts_same_time_days < 0 or not 0.0 <= self.facts_tolerance < 1.0:
             raise SettingsError("facts_limit must be >= 1, facts_same_time_days >= 0 and facts_tolerance in [0, 1)")
-        if not -1.0 <= self.facts_aside_similarity <= 1.0:
-            raise SettingsError(f"facts_aside_similarity must be a cosine in [-1, 1], got {self.facts_aside_similarity!r}")
+        for name in ("facts_aside_similarity", "facts_background_similarity"):
+            if not -1.0 <= getattr(self, name) <= 1.0:
+                raise SettingsError(f"{name} must be a cosine in [-1, 1], got {getattr(self, name)!r}")
 
     def with_overrides(self, **overrides) -> "Settings":
         """A copy with the given fields changed; `None` values mean 'not given' and are ignored."""

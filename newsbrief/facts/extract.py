@@ -16,7 +16,7 @@ from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import NameSpan, find_names, merge_entities
 from newsbrief.facts.figures import figures_of, mark_background, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
-from newsbrief.facts.relevance import mark_asides
+from newsbrief.facts.relevance import mark_aside_events, mark_asides
 from newsbrief.facts.timeline import build_timeline, events_of
 from newsbrief.facts.wordclass import mark_labels_without_noun
 from newsbrief.model import Document, Sentence
@@ -44,7 +44,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         disagreements=find_disagreements(figures, published, settings.facts_tolerance, settings.facts_same_time_days),
         quotes=tuple(merge_quotes(quotes)),
         entities=merge_entities([a.id for a in cleaned], names, [a.text for a in cleaned]),
-        timeline=build_timeline(events, doc),
+        timeline=mark_aside_events(build_timeline(events, doc), cleaned, settings.facts_background_similarity),
         notes=(note,) if note else (),
     )
 

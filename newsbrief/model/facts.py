@@ -102,6 +102,7 @@ class TimelineEvent:
     text: str  # the sentence
     mentions: tuple[Mention, ...]
     background: bool = False  # dated well before the story's first article: a past event it recalls
+    aside: bool = False  # background far from the story's meaning (`facts.relevance`): not in a brief
 
 
 @dataclass(frozen=True)

@@ -39,21 +39,26 @@ def fact_sections(facts: Facts, numbers: Mapping[str, int], limit: int | None = 
         ("Who and where", _entities(facts.entities, limit)),
         ("Timeline", [_event(e, numbers) for e in _timeline(facts.timeline, limit)]),
     ]
+    near_events = sum(not e.aside for e in facts.timeline)
     found = []
     for heading, items in sections:
-        if items:
-            shown = items if limit is None or heading == "Who and where" else items[:limit]
+        shown = items if limit is None or heading == "Who and where" else items[:limit]
+        if heading == "Timeline" and limit is not None:
+            shown = shown[:near_events]
+        if shown:
             found.append((heading, shown, len(items) - len(shown)))
     return found
 
 
 def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[TimelineEvent]:
     """With a limit, the story's own days first (not background, day-precise, carried by most
-    articles), then in date order."""
-    if limit is None or len(events) <= limit:
+    articles), then in date order; a past event far from the story (`TimelineEvent.aside`) last,
+    where a brief does not show it."""
+    if limit is None:
         return list(events)
     order = {id(e): i for i, e in enumerate(events)}
-    chosen = sorted(events, key=lambda e: (e.background, e.precision != "day", -len(e.mentions), order[id(e)]))[:limit]
+    near = [e for e in events if not e.aside]
+    chosen = sorted(near, key=lambda e: (e.background, e.precision != "day", -len(e.mentions), order[id(e)]))[:limit]
     return sorted(chosen, key=lambda e: order[id(e)]) + [e for e in events if e not in chosen]
 
 
