@@ -365,7 +365,8 @@ def is_proper_name(text: str) -> bool:
 def is_speaker(name: str) -> bool:
     """Whether a quote's attributed name can be someone: "Elon Musk", "the agency", "officials"; not a
     clause read as a subject ("As with pretty much all timetables"), a lone adverb, ordinal or
-    first-person pronoun ("mysteriously", "second", "another", "I"), a day or a number."""
+    first-person pronoun ("mysteriously", "second", "another", "I"), a possessive ("his"), a day or
+    a number, or a clause cut mid-way (ending in "to" or "often", opening with a day or "That's")."""
     words = name.split()
     if not words or not _is_noun_phrase(name):
         return False
@@ -378,6 +379,9 @@ def is_speaker(name: str) -> bool:
         return False
     if _FRAGMENT_START.match(name) or re.fullmatch(r"[A-Z]\.?", words[-1]):
         return False  # "I’ll", "He went on to", "Last night one user", "Christopher R" (a name cut at "R.")
+    if len(words) > 1 and (words[-1].lower() in _ROLE_ENDS or words[-1] in ("often", "also", "again")
+                           or words[0].lower() in _WEEKDAYS):
+        return False  # a clause cut mid-way: "That's an incendiary thing to", "Indian Ocean archipelago often", "Monday that she"
     if len(words) == 1 and name.islower():  # one common word: a person or group noun ("police", "officials")
         return (name in PERSON_NOUNS or name in GROUP_NOUNS or name in _SOURCE_NOUNS
                 or (name.endswith("s") and not name.endswith("ly")))
@@ -398,10 +402,11 @@ def speaker_part(name: str) -> str | None:
 
 
 _FRAGMENT_START = re.compile(  # "I’ll", "He went on to", "Last night one user", "Earlier today cops"
-    r"(?i:i|we|you|he|she|they|it)(?:['’]\w+)?(?:$|\s+[a-z])"
+    r"(?i:i|we|you|he|she|they|it|that|this|there)(?:['’]\w+)?(?:$|\s+[a-z])"
     r"|(?i:last|this|earlier|later|yesterday)\s+(?i:night|morning|week|month|year|today|evening|afternoon)\b")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_SPEAKERS = frozenset("""i we you me us another other first second third last one next previous
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight""".split())
+    today yesterday tonight his her its their""".split()) | _WEEKDAYS
 _SOURCE_NOUNS = frozenset("post tweet statement report video website site blog account airline carrier police".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. mx mx.".split())
 

@@ -131,3 +131,10 @@ def test_a_role_cut_mid_clause_is_no_role():
     assert without_honorifics("Mnday that her relationship with") is None
     assert without_honorifics("one user called 80") is None
     assert without_honorifics("a spokesman for the French Interior Ministry") == "a spokesman for the French Interior Ministry"
+
+
+def test_a_clause_cut_mid_way_or_a_possessive_is_no_source():
+    from newsbrief.facts.attribution import is_speaker
+    for fragment in ("That's an incendiary thing to", "Indian Ocean archipelago often", "Monday that she", "his"):
+        assert not is_speaker(fragment), fragment
+    assert is_speaker("Le Monde") and is_speaker("a state-run Chinese newspaper")
