@@ -27,6 +27,7 @@ PACKAGE = REPO / "newsbrief"
 EXTRA_MODULES = {
     "newsbrief/evaluate/": "eval",
     "newsbrief/learn/summarizer.py": "train",
+    "newsbrief/learn/places.py": "train",
     "newsbrief/learn/export_onnx.py": "build-models",
     "newsbrief/learn/distill.py": "build-models",
     "newsbrief/scale/": "ray",

