@@ -387,13 +387,13 @@ def confirmed_places(entities: Sequence[Entity], texts: Sequence[str]) -> list[E
     Christian Estrosi", "Mr Estrosi", "Darnell Lazare, 27,") is a person; one the gazetteer knows
     and the story writes "in X" ("in Slidell") is a place."""
     known = _known_places()
-    story = "\n".join(texts)
+    evidence = _StoryEvidence.read("\n".join(texts))
     kept = []
     for entity in entities:
-        kind = _corrected_entity_kind(entity, known, story)
+        kind = _corrected_entity_kind(entity, known, evidence)
         if kind != entity.kind:
             entity = replace(entity, kind=kind)
-        if entity.kind != "place" or any(_is_known_place(s, known, story) for s in entity.spellings):
+        if entity.kind != "place" or any(_is_known_place(s, known, evidence) for s in entity.spellings):
             kept.append(entity)
     return kept
 
@@ -404,26 +404,73 @@ _PERSON_ROLES = ("Mr|Mrs|Ms|Dr|Mayor|mayor|President|president|Minister|minister
                  "teammate|manager|lawyer|attorney|Judge|judge|Professor|professor|father|mother|son|daughter|wife|"
                  "husband|brother|sister|Frenchman|Briton")
 _ORG_HEADS = _ORG_WORDS | frozenset("airlines airways lines media records press studios labs team".split())
+_RUN = r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:[ \t]+(?:(?:al|el)-)?[A-Z][\w'’.-]*)*"  # capitalised words, "al-Fardous"
+_TITLED = re.compile(rf"(?<![A-Za-z])(?:{_PERSON_ROLES})\.?\s+({_RUN})")
+_MISTER = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*\w)")
+_AGED = re.compile(rf"({_RUN}),\s+\d{{1,2}},")
+_LOCATED = re.compile(rf"(\S*)\s+(?:in|near|outside)\s+(?:the\s+)?({_RUN})")
+_BEFORE_PLACE_NOUN = re.compile(rf"({_RUN})\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b")
 
 
-def _corrected_entity_kind(entity: Entity, known: frozenset[str], story: str) -> str:
+@dataclass(frozen=True)
+class _StoryEvidence:
+    """What the story's words say of its names, read in one pass each: who has a title, a
+    "Mr", an age; what is written "in X" or "X neighborhood"; which words it writes in lower case."""
+
+    titled: frozenset[str]
+    misters: frozenset[str]
+    aged: frozenset[str]
+    located: frozenset[str]
+    before_place_noun: frozenset[str]
+    lower_words: frozenset[str]
+
+    @classmethod
+    def read(cls, story: str) -> "_StoryEvidence":
+        located = {m.group(2) for m in _LOCATED.finditer(story) if not _in_a_title(story, m)}
+        return cls(
+            titled=frozenset(m.group(1) for m in _TITLED.finditer(story)),
+            misters=frozenset(m.group(1) for m in _MISTER.finditer(story)),
+            aged=frozenset(_word_tails(m.group(1) for m in _AGED.finditer(story))),
+            located=frozenset(located),
+            before_place_noun=frozenset(_word_tails(m.group(1) for m in _BEFORE_PLACE_NOUN.finditer(story))),
+            lower_words=frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", story)),
+        )
+
+
+def _in_a_title(story: str, m: re.Match) -> bool:
+    """ "Adventures in Success" (a song), not "Police in Slidell said" at a sentence's start."""
+    word = m.group(1)
+    if not (word[:1].isupper() and word[-1:].isalpha()):
+        return False
+    before = story[:m.start(1)].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n\"”"
+
+
+def _word_tails(runs) -> set[str]:
+    """Each run of capitalised words and its endings: "G League Darnell Lazare" also gives "Darnell Lazare"."""
+    tails = set()
+    for run in runs:
+        words = run.split()
+        tails.update(" ".join(words[i:]) for i in range(len(words)))
+    return tails
+
+
+def _corrected_entity_kind(entity: Entity, known: frozenset[str], evidence: _StoryEvidence) -> str:
     name = entity.name
     if entity.kind == "person" and " " in name and plain_name(name) in known:
         return "place"
     if entity.kind != "organisation" or name.replace(".", "").isupper():
         return entity.kind
     words = name.split()
-    if not any(w.lower() in _ORG_HEADS for w in words):
-        quoted, family = re.escape(name), re.escape(words[-1])
-        if re.search(rf"(?<![A-Za-z])(?:{_PERSON_ROLES})\.?\s+{quoted}\b(?!\s+[A-Z])", story) \
-                or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{family}\b", story) or re.search(rf"\b{quoted},\s+\d{{1,2}},", story):
-            return "person"
-    if plain_name(name) in known and re.search(rf"[a-z,]\s+(?:in|near|outside)\s+{re.escape(name)}\b(?!\s+[A-Z])", story):
+    if not any(w.lower() in _ORG_HEADS for w in words) and (
+            name in evidence.titled or words[-1] in evidence.misters or name in evidence.aged):
+        return "person"
+    if plain_name(name) in known and name in evidence.located:
         return "place"
     return entity.kind
 
 
-def _is_known_place(name: str, known: frozenset[str], story: str) -> bool:
+def _is_known_place(name: str, known: frozenset[str], evidence: _StoryEvidence) -> bool:
     key = plain_name(name)
     words = key.replace("-", " ").split()
     if not words or all(w in DIRECTIONS for w in words):
@@ -432,13 +479,9 @@ def _is_known_place(name: str, known: frozenset[str], story: str) -> bool:
         return True
     if any(w in _PLACE_WORDS for w in words):
         return True
-    if " " not in name and re.search(r"\b" + re.escape(key) + r"\b", story):
+    if " " not in name and key in evidence.lower_words:
         return False  # "in Settings" when the story also writes "settings": a menu, not a place
-    if re.search(re.escape(name) + r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", story):
-        return True  # "the al-Fardous neighborhood"
-    pattern = r"(\S*)\s+(?:in|near|outside)\s+(?:the\s+)?" + re.escape(name) + r"\b(?!['’]|\s+[A-Z])"
-    return any(not (m.group(1)[:1].isupper() and m.group(1)[-1:].isalpha())  # not "Adventures in Success"
-               for m in re.finditer(pattern, story))
+    return name in evidence.before_place_noun or name in evidence.located  # "al-Fardous neighborhood", "in Punta Islita"
 
 
 def plain_name(name: str) -> str:

@@ -16,7 +16,7 @@ from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import NameSpan, find_names, merge_entities
 from newsbrief.facts.figures import figures_of, mark_background, merge_figures, merge_mentions
 from newsbrief.facts.reading import read_article
-from newsbrief.facts.relevance import mark_aside_events, mark_asides
+from newsbrief.facts.relevance import mark_aside_events, mark_asides, story_vector
 from newsbrief.facts.timeline import build_timeline, events_of
 from newsbrief.facts.wordclass import mark_labels_without_noun
 from newsbrief.model import Document, Sentence
@@ -37,14 +37,16 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         events.extend(events_of(reading))
     figures = mark_labels_without_noun(merge_figures(figures), settings.entity_model)
     figures = mark_background(figures, min((a.published for a in cleaned if a.published), default=None))
-    figures = mark_asides(figures, cleaned, settings.facts_aside_similarity)
+    relevant = cleaned and (settings.facts_aside_similarity > 0 or settings.facts_background_similarity > 0)
+    story = story_vector(cleaned) if relevant else None  # one embedding of the story for both relevance tests
+    figures = mark_asides(figures, cleaned, settings.facts_aside_similarity, story)
     published = {a.id: a.published for a in cleaned}
     return Facts(
         figures=tuple(figures),
         disagreements=find_disagreements(figures, published, settings.facts_tolerance, settings.facts_same_time_days),
         quotes=tuple(merge_quotes(quotes)),
         entities=merge_entities([a.id for a in cleaned], names, [a.text for a in cleaned]),
-        timeline=mark_aside_events(build_timeline(events, doc), cleaned, settings.facts_background_similarity),
+        timeline=mark_aside_events(build_timeline(events, doc), cleaned, settings.facts_background_similarity, story),
         notes=(note,) if note else (),
     )
 

@@ -24,17 +24,20 @@ ARTICLE_CHARS = 1200  # what the story grouping reads of each article
 MIN_WORDS = 10  # shorter sentences are not compared
 
 
-def mark_asides(figures: Sequence[Figure], articles: Sequence[Article], threshold: float) -> list[Figure]:
-    """`figures` with `aside` set on those that say what they count but are far from the story."""
+def mark_asides(figures: Sequence[Figure], articles: Sequence[Article], threshold: float,
+                story: np.ndarray | None = None) -> list[Figure]:
+    """`figures` with `aside` set on those that say what they count but are far from the story
+    (`story`: its vector, `story_vector(articles)`, when the caller has it already)."""
     asked = sorted({f.sentence for f in figures if f.counts_something and len(f.sentence.split()) >= MIN_WORDS})
     if not asked or not articles or threshold <= 0:
         return list(figures)
-    closeness = _closeness(asked, articles)
+    closeness = _closeness(asked, articles, story)
     return [replace(f, aside=True) if f.sentence in closeness and closeness[f.sentence] < threshold else f
             for f in figures]
 
 
-def mark_aside_events(events: Sequence[TimelineEvent], articles: Sequence[Article], threshold: float) -> tuple[TimelineEvent, ...]:
+def mark_aside_events(events: Sequence[TimelineEvent], articles: Sequence[Article], threshold: float,
+                      story: np.ndarray | None = None) -> tuple[TimelineEvent, ...]:
     """`events` with `aside` set on the background ones (a past event the story recalls) whose
     sentence is far from the story: another couple's wedding, an earlier launch, a sidebar's year.
 
@@ -44,13 +47,17 @@ def mark_aside_events(events: Sequence[TimelineEvent], articles: Sequence[Articl
     asked = sorted({e.text for e in events if e.background})
     if not asked or not articles or threshold <= 0:
         return tuple(events)
-    closeness = _closeness(asked, articles)
+    closeness = _closeness(asked, articles, story)
     return tuple(replace(e, aside=True) if e.background and closeness[e.text] < threshold else e for e in events)
 
 
-def _closeness(sentences: list[str], articles: Sequence[Article]) -> dict[str, float]:
-    """Cosine of each sentence to the story: the centroid of its articles' openings."""
-    embedder = load_contextual_embedder()
-    story = embedder.encode([a.text[:ARTICLE_CHARS] for a in articles]).mean(axis=0)
-    story /= float(np.linalg.norm(story)) or 1.0
-    return dict(zip(sentences, (float(c) for c in embedder.encode(sentences) @ story)))
+def story_vector(articles: Sequence[Article]) -> np.ndarray:
+    """The story's meaning: the unit centroid of its articles' openings."""
+    story = load_contextual_embedder().encode([a.text[:ARTICLE_CHARS] for a in articles]).mean(axis=0)
+    return story / (float(np.linalg.norm(story)) or 1.0)
+
+
+def _closeness(sentences: list[str], articles: Sequence[Article], story: np.ndarray | None) -> dict[str, float]:
+    """Cosine of each sentence to the story."""
+    story = story_vector(articles) if story is None else story
+    return dict(zip(sentences, (float(c) for c in load_contextual_embedder().encode(sentences) @ story)))
