@@ -14,14 +14,12 @@ acronym joins the name it abbreviates ("MTA", "Metropolitan Transportation Autho
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsbrief.model.facts import Entity
 
@@ -56,7 +54,7 @@ _NOT_NAMES = frozenset("""The A An He She It They We I In On At For But And Or I
     Mr Mrs Ms Dr Read Advertisement Photo Image Copyright Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April May June July August September October November
     December What Who Why How Where Which Please Click Sign Share""".split())
-_ORG_WORDS = frozenset("""ministry department agency council police university inc corp group association
+ORG_WORDS = frozenset("""ministry department agency council police university inc corp group association
     organization organisation committee service network times news authority army forces party company
     bank court commission institute foundation union office board bureau observatory agency club""".split())
 _PERSON_TITLES = frozenset("mr mrs ms dr president minister chief senator sen rep gov governor pope "
@@ -268,7 +266,7 @@ def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
     if kind == "organisation" and _MODEL_NUMBER.search(name):
         return "product"
     if (kind == "organisation" or (kind == "person" and (" " in name or name in _COUNTRY_FORMS))) \
-            and name.removeprefix("the ") in _territories():
+            and name.removeprefix("the ") in territories():
         return "place"  # (a one-word person may be Jordan or Chad)
     before = text[max(0, start - 12):start].split()
     if name in PLATFORMS:
@@ -281,13 +279,13 @@ def _corrected_kind(text: str, start: int, end: int, kind: str) -> str:
         if re.fullmatch(r"(?:al|el)-\w+", name):
             return "place"  # a lone "al-Fardous" is a neighbourhood; a person is "Bashar al-Assad"
     if kind in ("place", "person") and before and before[-1] in ("the", "The") and name.endswith("s") and " " in name \
-            and name not in _territories():
+            and name not in territories():
         return "organisation"  # "the White Helmets" (but "the United States")
     return kind
 
 
 @lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
+def territories() -> frozenset[str]:
     from babel import Locale  # CLDR's territory names (Babel comes with trafilatura's courlan)
 
     names = {name for code, name in Locale("en").territories.items() if code not in _NOT_TERRITORIES}
@@ -314,7 +312,7 @@ def _capitalised_names(text: str) -> list[NameSpan]:
 def _guess_kind(text: str, start: int, name: str) -> str:
     words = [w.lower().strip(".") for w in name.split()]
     before = text[max(0, start - 12):start].lower().split()
-    if any(w in _ORG_WORDS for w in words):
+    if any(w in ORG_WORDS for w in words):
         return "organisation"
     if before and before[-1].strip(".") in _PERSON_TITLES:
         return "person"
@@ -325,10 +323,8 @@ def _guess_kind(text: str, start: int, name: str) -> str:
 
 # --- merging ----------------------------------------------------------------------------------
 
-def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan]],
-                   texts: Sequence[str] = ()) -> tuple[Entity, ...]:
-    """One Entity per person/organisation/place, merged across spellings and articles, most mentioned
-    first; with the articles' `texts`, only the places `confirmed_places` confirms."""
+def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan]]) -> tuple[Entity, ...]:
+    """One Entity per person/organisation/place, merged across spellings and articles, most mentioned first."""
     groups: dict[str, list[tuple[str, NameSpan]]] = defaultdict(list)
     for article_id, spans in zip(article_ids, names):
         for span in spans:
@@ -354,146 +350,7 @@ def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan
     for key, spans in groups.items():
         merged[find(key)].extend(spans)
     entities = [_entity(spans) for spans in merged.values()]
-    if texts:
-        entities = confirmed_places(entities, texts)
     return tuple(sorted(entities, key=lambda e: (-e.mentions, -len(e.articles), e.name)))
-
-
-# --- places a reader can find on a map --------------------------------------------------------
-
-_PLACE_WORDS = frozenset("""street road avenue lane square sea ocean river lake mount mountain mountains valley county
-    province village town city island islands beach airport port harbour harbor gate hall bridge basin bay center
-    centre park station district region state coast desert bank canal strait gulf peninsula plaza crater cape
-    consulate embassy base prison""".split())
-_PLACES_BEYOND = frozenset("""earth moon mars venus mercury jupiter saturn uranus neptune pluto atlantic pacific arctic
-    antarctic mediterranean caribbean baltic rhine danube nile thames""".split())  # no city gazetteer holds them
-_STATE_ABBREVIATIONS = frozenset("""ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md.
-    mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
-    tex. vt. va. wash. w.va. wis. wyo. d.c. b.c. l.a.""".split())
-
-
-def confirmed_places(entities: Sequence[Entity], texts: Sequence[str]) -> list[Entity]:
-    """The entities, each place kept only when a reader could find it on a map, and kinds the
-    story's own words correct.
-
-    A place is a name the gazetteer knows (`learn.places`: cities, states, countries,
-    subdivisions), a country form, a name with a place word ("Shettleston Road", "Tasman Sea"),
-    a planet or sea, a state's abbreviation, or a name the story writes "in X", "near X" or
-    "outside X" ("in Punta Islita"), or with a place noun after it ("the al-Fardous neighborhood"). The small model calls singers, snacks and TV stations places
-    ("Rihanna", "Pringles", "KCTV"); a lone direction ("North", "Western") is no place either.
-
-    Corrected kinds: a "person" of several words that is a known place ("Sioux Falls") is that
-    place; an "organisation" the story gives a person's title, role or age ("Nice mayor
-    Christian Estrosi", "Mr Estrosi", "Darnell Lazare, 27,") is a person; one the gazetteer knows
-    and the story writes "in X" ("in Slidell") is a place."""
-    known = _known_places()
-    evidence = _StoryEvidence.read("\n".join(texts))
-    kept = []
-    for entity in entities:
-        kind = _corrected_entity_kind(entity, known, evidence)
-        if kind != entity.kind:
-            entity = replace(entity, kind=kind)
-        if entity.kind != "place" or any(_is_known_place(s, known, evidence) for s in entity.spellings):
-            kept.append(entity)
-    return kept
-
-
-_PERSON_ROLES = ("Mr|Mrs|Ms|Dr|Mayor|mayor|President|president|Minister|minister|executive|spokesman|spokeswoman|"
-                 "spokesperson|Constable|constable|officer|Chief|chief|director|founder|singer|actor|actress|rapper|"
-                 "coach|player|driver|Senator|senator|Governor|governor|Secretary|secretary|chairman|leader|star|"
-                 "teammate|manager|lawyer|attorney|Judge|judge|Professor|professor|father|mother|son|daughter|wife|"
-                 "husband|brother|sister|Frenchman|Briton")
-_ORG_HEADS = _ORG_WORDS | frozenset("airlines airways lines media records press studios labs team".split())
-_RUN = r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:[ \t]+(?:(?:al|el)-)?[A-Z][\w'’.-]*)*"  # capitalised words, "al-Fardous"
-_TITLED = re.compile(rf"(?<![A-Za-z])(?:{_PERSON_ROLES})\.?\s+({_RUN})")
-_MISTER = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*\w)")
-_AGED = re.compile(rf"({_RUN}),\s+\d{{1,2}},")
-_LOCATED = re.compile(rf"(\S*)\s+(?:in|near|outside)\s+(?:the\s+)?({_RUN})")
-_BEFORE_PLACE_NOUN = re.compile(rf"({_RUN})\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b")
-
-
-@dataclass(frozen=True)
-class _StoryEvidence:
-    """What the story's words say of its names, read in one pass each: who has a title, a
-    "Mr", an age; what is written "in X" or "X neighborhood"; which words it writes in lower case."""
-
-    titled: frozenset[str]
-    misters: frozenset[str]
-    aged: frozenset[str]
-    located: frozenset[str]
-    before_place_noun: frozenset[str]
-    lower_words: frozenset[str]
-
-    @classmethod
-    def read(cls, story: str) -> "_StoryEvidence":
-        located = {m.group(2) for m in _LOCATED.finditer(story) if not _in_a_title(story, m)}
-        return cls(
-            titled=frozenset(m.group(1) for m in _TITLED.finditer(story)),
-            misters=frozenset(m.group(1) for m in _MISTER.finditer(story)),
-            aged=frozenset(_word_tails(m.group(1) for m in _AGED.finditer(story))),
-            located=frozenset(located),
-            before_place_noun=frozenset(_word_tails(m.group(1) for m in _BEFORE_PLACE_NOUN.finditer(story))),
-            lower_words=frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", story)),
-        )
-
-
-def _in_a_title(story: str, m: re.Match) -> bool:
-    """ "Adventures in Success" (a song), not "Police in Slidell said" at a sentence's start."""
-    word = m.group(1)
-    if not (word[:1].isupper() and word[-1:].isalpha()):
-        return False
-    before = story[:m.start(1)].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?\n\"”"
-
-
-def _word_tails(runs) -> set[str]:
-    """Each run of capitalised words and its endings: "G League Darnell Lazare" also gives "Darnell Lazare"."""
-    tails = set()
-    for run in runs:
-        words = run.split()
-        tails.update(" ".join(words[i:]) for i in range(len(words)))
-    return tails
-
-
-def _corrected_entity_kind(entity: Entity, known: frozenset[str], evidence: _StoryEvidence) -> str:
-    name = entity.name
-    if entity.kind == "person" and " " in name and plain_name(name) in known:
-        return "place"
-    if entity.kind != "organisation" or name.replace(".", "").isupper():
-        return entity.kind
-    words = name.split()
-    if not any(w.lower() in _ORG_HEADS for w in words) and (
-            name in evidence.titled or words[-1] in evidence.misters or name in evidence.aged):
-        return "person"
-    if plain_name(name) in known and name in evidence.located:
-        return "place"
-    return entity.kind
-
-
-def _is_known_place(name: str, known: frozenset[str], evidence: _StoryEvidence) -> bool:
-    key = plain_name(name)
-    words = key.replace("-", " ").split()
-    if not words or all(w in DIRECTIONS for w in words):
-        return False
-    if key in known or key in _PLACES_BEYOND or key in _STATE_ABBREVIATIONS or name.removeprefix("the ") in _territories():
-        return True
-    if any(w in _PLACE_WORDS for w in words):
-        return True
-    if " " not in name and key in evidence.lower_words:
-        return False  # "in Settings" when the story also writes "settings": a menu, not a place
-    return name in evidence.before_place_noun or name in evidence.located  # "al-Fardous neighborhood", "in Punta Islita"
-
-
-def plain_name(name: str) -> str:
-    """A gazetteer key: lower case, no accents ("Köln" is "koln")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower().strip()
-
-
-@lru_cache(maxsize=1)
-def _known_places() -> frozenset[str]:
-    """The gazetteer `learn.places` builds (62,000 names, 250 KB), read once per process."""
-    data = resources.files("newsbrief") / "data" / "places.txt.gz"
-    return frozenset(gzip.decompress(data.read_bytes()).decode("utf-8").split("\n")) - {""}
 
 
 def name_key(name: str) -> str:

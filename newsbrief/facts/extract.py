@@ -3,7 +3,8 @@
 1. find the names of each cleaned article (spaCy NER, one batch);
 2. read each article's sentences in order (`reading`): quotations, who says what;
 3. collect figures, quotes and dated sentences, and merge them across articles;
-4. compare figures (`disagreements`) and merge names into entities (`entities`).
+4. compare figures (`disagreements`), merge names into entities (`entities`) and keep the
+   places a reader could find on a map (`places`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newsbrief.config import Settings
 from newsbrief.facts.disagreements import find_disagreements
 from newsbrief.facts.entities import NameSpan, find_names, merge_entities
 from newsbrief.facts.figures import figures_of, mark_background, merge_figures, merge_mentions
+from newsbrief.facts.places import confirmed_places
 from newsbrief.facts.reading import read_article
 from newsbrief.facts.relevance import mark_aside_events, mark_asides, story_vector
 from newsbrief.facts.timeline import build_timeline, events_of
@@ -45,7 +47,7 @@ def extract_facts(doc: Document, settings: Settings | None = None) -> Facts:
         figures=tuple(figures),
         disagreements=find_disagreements(figures, published, settings.facts_tolerance, settings.facts_same_time_days),
         quotes=tuple(merge_quotes(quotes)),
-        entities=merge_entities([a.id for a in cleaned], names, [a.text for a in cleaned]),
+        entities=tuple(confirmed_places(merge_entities([a.id for a in cleaned], names), [a.text for a in cleaned])),
         timeline=mark_aside_events(build_timeline(events, doc), cleaned, settings.facts_background_similarity, story),
         notes=(note,) if note else (),
     )

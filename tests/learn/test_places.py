@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsbrief.facts.entities import _known_places
+from newsbrief.facts.places import _known_places
 from newsbrief.learn import places
 
 
