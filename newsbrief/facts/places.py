@@ -37,8 +37,8 @@ def confirmed_places(entities: Sequence[Entity], texts: Sequence[str]) -> list[E
     A place is a name the gazetteer knows (`learn.places`: cities, states, countries,
     subdivisions), a country form, a name with a place word ("Shettleston Road", "Tasman Sea"),
     a planet or sea, a state's abbreviation, or a name the story writes "in X", "near X" or
-    "outside X" ("in Punta Islita"), or with a place noun after it ("the al-Fardous neighborhood"). The small model calls singers, snacks and TV stations places
-    ("Rihanna", "Pringles", "KCTV"); a lone direction ("North", "Western") is no place either.
+    "outside X" ("in Punta Islita"), or with a place noun after it ("the al-Fardous
+    neighborhood"). A lone direction ("North", "Western") is no place.
 
     Corrected kinds: a "person" of several words that is a known place ("Sioux Falls") is that
     place; an "organisation" the story gives a person's title, role or age ("Nice mayor
