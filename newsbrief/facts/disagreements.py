@@ -1,7 +1,8 @@
 """Figures that differ: a conflict between sources, or a development over time.
 
 Figures are compared when they count the same thing (same counted noun, "civilians" and
-"people" alike; same event; same unit; a count without a unit only with an event: "killed") about the same occasion: close together in one article
+"people" alike; same event; same unit; a count without a unit only with an event, "killed")
+about the same occasion: close together in one article
 (`NEARBY_CHARS`), or in sentences sharing at least `CONTEXT_WORDS` content words ("eastern
 Aleppo"; a death toll in Kunduz is not the consulate attack's). Durations, measures of time and
 increments ("another 1,800") are not compared. Two figures differ when their intervals do not overlap

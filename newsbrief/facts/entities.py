@@ -353,10 +353,15 @@ def merge_entities(article_ids: Sequence[str], names: Sequence[Sequence[NameSpan
     return tuple(sorted(entities, key=lambda e: (-e.mentions, -len(e.articles), e.name)))
 
 
+def without_accents(text: str) -> str:
+    """"François" is "Francois", "Köln" is "Koln"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def name_key(name: str) -> str:
     """A spelling-independent key: lowercase, no accents ("François" is "Francois"), no "the", no
     "al-", no possessive, no punctuation."""
-    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    name = without_accents(name)
     words = []
     for word in re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split():
         word = _POSSESSIVE.sub("", word)

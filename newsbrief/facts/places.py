@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from newsbrief.facts.entities import DIRECTIONS, ORG_WORDS, PLACE_NOUNS, territories
+from newsbrief.facts.entities import DIRECTIONS, ORG_WORDS, PLACE_NOUNS, territories, without_accents
 from newsbrief.model.facts import Entity
 
 _PLACE_WORDS = frozenset("""street road avenue lane square sea ocean river lake mount mountain mountains valley county
@@ -144,7 +143,7 @@ def _is_known_place(name: str, known: frozenset[str], evidence: _StoryEvidence) 
 
 def plain_name(name: str) -> str:
     """A gazetteer key: lower case, no accents ("Köln" is "koln")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower().strip()
+    return without_accents(name).lower().strip()
 
 
 @lru_cache(maxsize=1)

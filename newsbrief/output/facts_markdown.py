@@ -32,22 +32,16 @@ def facts_to_markdown(facts: Facts, numbers: Mapping[str, int], limit: int | Non
 def fact_sections(facts: Facts, numbers: Mapping[str, int], limit: int | None = None) -> list[tuple[str, list[str], int]]:
     """(heading, the lines shown, how many more there are) of each facts section that has items:
     the one wording of the facts, for the Markdown brief and the web page alike."""
-    sections = [
-        ("Key figures", [_figure(f, numbers) for f in rank_figures(facts)]),
-        ("Disagreements", [_disagreement(d, numbers) for d in facts.disagreements]),
-        ("Quotes", [_quote(q, numbers) for q in facts.quotes]),
-        ("Who and where", _entities(facts.entities, limit)),
-        ("Timeline", [_event(e, numbers) for e in _timeline(facts.timeline, limit)]),
+    near_events = sum(not e.aside for e in facts.timeline)  # past events far from the story come last, unshown
+    sections = [  # (heading, every line, the most a brief shows; None: all)
+        ("Key figures", [_figure(f, numbers) for f in rank_figures(facts)], limit),
+        ("Disagreements", [_disagreement(d, numbers) for d in facts.disagreements], limit),
+        ("Quotes", [_quote(q, numbers) for q in facts.quotes], limit),
+        ("Who and where", _entities(facts.entities, limit), None),  # one line a kind, each already limited
+        ("Timeline", [_event(e, numbers) for e in _timeline(facts.timeline, limit)],
+         None if limit is None else min(limit, near_events)),
     ]
-    near_events = sum(not e.aside for e in facts.timeline)
-    found = []
-    for heading, items in sections:
-        shown = items if limit is None or heading == "Who and where" else items[:limit]
-        if heading == "Timeline" and limit is not None:
-            shown = shown[:near_events]
-        if shown:
-            found.append((heading, shown, len(items) - len(shown)))
-    return found
+    return [(heading, items[:most], len(items) - len(items[:most])) for heading, items, most in sections if items[:most]]
 
 
 def _timeline(events: tuple[TimelineEvent, ...], limit: int | None) -> list[TimelineEvent]:
