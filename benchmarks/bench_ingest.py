@@ -163,7 +163,7 @@ def run(n: int, code: Path, repeat: int, short: bool = False, trace: float = 0) 
     started = time.perf_counter()
     first = first_article_after(db, started, done)
     child = subprocess.Popen([sys.executable, "-m", "newsbrief.cli", "ingest", str(records), "--db", f"sqlite:///{db}"],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             env=env, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # cwd: `-m` puts it first on the path
     if trace:
         trace_memory(child.pid, db, trace, done)
     out, _ = child.communicate()

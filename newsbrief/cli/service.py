@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from typing import Annotated, Optional
 
 import typer
@@ -30,11 +31,13 @@ def ingest(
 
     from newsbrief.service.ingest import ADDED, DUPLICATE, Ingestor  # heavy: SQLAlchemy, datasketch, onnxruntime
     from newsbrief.store import Store
+    from newsbrief.stories.tracker import default_profiler
 
     settings = load_settings(db=db, max_file_bytes=max_file_bytes)
     check_engine(engine, ray_address, workers)
     store = Store(settings.db)
-    ingestor = Ingestor(store, settings)
+    profiler = default_profiler(threads=1)  # single-threaded: two threads embed beside the one that writes (service.ahead)
+    ingestor = Ingestor(store, settings, profiler)
     counts = {ADDED: 0, DUPLICATE: 0}
     unread: list[Rejected] = []  # inputs that could not be read
     skipped: list[str] = []  # articles read but not stored
@@ -53,7 +56,9 @@ def ingest(
 
         items = ray_inputs(list(inputs), settings, address=ray_address, workers=workers)
     else:
-        items = ((item, None) for item in iter_inputs(list(inputs), settings))
+        from newsbrief.service.ahead import computed_ahead  # heavy: the stages and onnxruntime, as the ingestor
+
+        items = computed_ahead(iter_inputs(list(inputs), settings), ingestor)
     def readable():
         for item, computed in items:
             if isinstance(item, Rejected):
@@ -61,7 +66,7 @@ def ingest(
             else:
                 yield item, computed
 
-    with _progress() as advance:  # streamed: articles are stored as they are read, a batch to a transaction
+    with _progress() as advance, closing(items):  # streamed: stored as read, a batch to a transaction
         for result in ingestor.add_stream(readable()):
             note(result)
             advance()

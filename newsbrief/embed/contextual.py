@@ -66,7 +66,7 @@ class ContextualEmbedder:
             raise NewsbriefError(f"article embeddings need onnxruntime and tokenizers: pip install newsbrief ({err})") from err
         config = json.loads((path / CONFIG_FILE).read_text(encoding="utf-8"))
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads or default_threads()
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(str(path / MODEL_FILE), options, providers=["CPUExecutionProvider"])
         embedder = cls(session, Tokenizer.from_file(str(path / TOKENIZER_FILE)), config["dim"], config["max_tokens"])
@@ -106,7 +106,16 @@ class ContextualEmbedder:
         return hidden[0].mean(axis=0)
 
 
+def default_threads() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def load_contextual_embedder(path: str | None = None, threads: int | None = None) -> ContextualEmbedder:
+    """The packaged MiniLM (or the one in `path`) with `threads` intra-op threads (default
+    `default_threads()`), loaded once per process for each (path, threads)."""
+    return _loaded(path, threads or default_threads())
+
+
 @cache
-def load_contextual_embedder(path: str | None = None) -> ContextualEmbedder:
-    """The packaged MiniLM (or the one in `path`), loaded once per process."""
-    return ContextualEmbedder.from_dir(Path(path) if path is not None else MODEL_DIR)
+def _loaded(path: str | None, threads: int) -> ContextualEmbedder:
+    return ContextualEmbedder.from_dir(Path(path) if path is not None else MODEL_DIR, threads=threads)

@@ -25,7 +25,7 @@ from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import clean_articles
 from newsbrief.errors import failure_reason
 from newsbrief.store import Store, StoreError
-from newsbrief.stories.profile import Profile
+from newsbrief.stories.profile import Profile, Profiler
 from newsbrief.stories.story import story_label
 from newsbrief.stories.syndication import signature_bytes, signature_from
 from newsbrief.stories.tracker import Restored, StoryTracker
@@ -78,9 +78,10 @@ def qualified_ids(article: Article) -> list[str]:
 class Ingestor:
     """Adds articles to one store; safe to share between threads (one article at a time)."""
 
-    def __init__(self, store: Store, settings: Settings):
+    def __init__(self, store: Store, settings: Settings, profiler: Profiler | None = None):
         self.store = store
         self.settings = settings
+        self.profiler = profiler  # the tracker's (None: `default_profiler()`)
         self._tracker = None
         self._seq = 0  # the last stored seq the tracker has seen
         self._corrections = 0  # the last editor's correction it has seen (stories.corrections)
@@ -224,7 +225,8 @@ class Ingestor:
     def _catch_up(self, stored_after, text_later: bool = False) -> object:
         """The tracker, with every article stored after `self._seq` replayed into it."""
         if self._tracker is None:
-            self._tracker, self._seq = StoryTracker(self.settings, keep_retired=False), 0  # the store keeps the rest
+            self._tracker, self._seq = StoryTracker(self.settings, profiler=self.profiler,
+                                                   keep_retired=False), 0  # the store keeps the rest
         tracker = self._tracker
         for row in stored_after(self._seq):
             _replay(tracker, row, text_later)

@@ -421,6 +421,7 @@ def _centroid_profile(centroid: Centroid, last: date | None) -> Profile:
                    names=frozenset(centroid.names), published=last)
 
 
-def default_profiler() -> Profiler:
+def default_profiler(threads: int | None = None) -> Profiler:
+    """The packaged embedder and IDF table (`threads`: the embedder's, see `load_contextual_embedder`)."""
     idf, unknown = load_idf()
-    return Profiler(load_contextual_embedder(), idf, unknown)
+    return Profiler(load_contextual_embedder(threads=threads), idf, unknown)
